@@ -1,0 +1,79 @@
+import { Analysis, Finding, TABLE_TITLES, TableId, tableLabel } from '../engine';
+import { SEVERITY_ZH } from '../engine/catalogue';
+import { ALL_RULES } from '../engine/rules';
+
+const TITLES = new Map(ALL_RULES.map((r) => [r.id, r.title]));
+
+export interface FileResult {
+  readonly file: string;
+  readonly analysis?: Analysis;
+  readonly error?: string;
+}
+
+export function visibleFindings(a: Analysis, noInfo: boolean): Finding[] {
+  return a.findings.filter((f) => !noInfo || f.severity !== 'info');
+}
+
+/** One JSON object per workbook, in the shape the issue fixes; amounts are decimal strings. */
+export function jsonLine(r: FileResult, noInfo: boolean): string {
+  if (!r.analysis) return JSON.stringify({ file: r.file, error: r.error });
+  const a = r.analysis;
+  return JSON.stringify({
+    file: r.file,
+    unit: a.unit,
+    tables: a.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
+    findings: visibleFindings(a, noInfo).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      related: f.related.map((x) => ({ sheet: x.sheet, cell: x.cell })),
+      expected: f.expected,
+      actual: f.actual,
+      difference: f.difference,
+      tolerance: f.tolerance,
+      message: f.message,
+    })),
+  });
+}
+
+function counts(findings: ReadonlyArray<Finding>): Record<'error' | 'warning' | 'info', number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** A readable Chinese report grouped by table, with a summary line. */
+export function textReport(r: FileResult, noInfo: boolean): string {
+  const out: string[] = [`文件：${r.file}`];
+  if (!r.analysis) {
+    out.push(`  无法读取：${r.error}`);
+    return out.join('\n');
+  }
+  const a = r.analysis;
+  out.push(`识别到 ${a.tables.length} 张表（金额单位：${a.unit}）：`);
+  for (const t of a.tables) out.push(`  ${tableLabel(t.id)} ${TABLE_TITLES[t.id]}  ${t.sheet}!${t.range}`);
+  const findings = visibleFindings(a, noInfo);
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
+  for (const [table, list] of groups) {
+    out.push('');
+    out.push(table === '--' ? '【工作簿】' : `【${tableLabel(table as TableId)} ${TABLE_TITLES[table as TableId]}】`);
+    for (const f of list) {
+      out.push(`  [${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${TITLES.get(f.rule) ?? ''}（${f.rule}）`);
+      out.push(`      ${f.message}`);
+      if (f.related.length) {
+        const shownRefs = f.related.slice(0, 8).map((x) => (x.sheet === f.sheet ? x.cell : `${x.sheet}!${x.cell}`));
+        out.push(`      相关单元格：${shownRefs.join('、')}${f.related.length > 8 ? ` 等 ${f.related.length} 处` : ''}`);
+      }
+    }
+  }
+  const c = counts(findings);
+  out.push('');
+  out.push(c.error + c.warning + c.info === 0 ? '检查完毕：未发现问题。' : `检查完毕：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`);
+  return out.join('\n');
+}
+
+export function hasErrors(r: FileResult): boolean {
+  return !!r.analysis?.findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,8 @@
+import { parentPort } from 'node:worker_threads';
+import { renderFile, RenderOptions } from './render';
+
+/** Checks the files the pool sends, one at a time, and posts back what to print. */
+parentPort?.on('message', async (msg: { id: number; file: string; opts: RenderOptions }) => {
+  const rendered = await renderFile(msg.file, msg.opts);
+  parentPort!.postMessage({ id: msg.id, rendered });
+});

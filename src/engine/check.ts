@@ -1,0 +1,168 @@
+import Decimal from 'decimal.js';
+import { CellRef, compareRefs, refKey } from './a1';
+import { Finding, Severity } from './finding';
+import { Amount, TABLE_IDS, Workbook } from './model';
+import { formatAmount, stepDecimals } from './money';
+import { RecognitionNote } from './recognize/notes';
+import { evaluate, Relation, relationTerms } from './relation';
+import { RelationOptions, ReportInput, Rule } from './rule';
+
+interface RelationResult {
+  readonly rule: Rule;
+  readonly rel: Relation;
+  readonly options: RelationOptions;
+}
+
+function decimalsOf(a: Amount): number {
+  return a.step.lessThan(1) ? stepDecimals(a.step) : 0;
+}
+
+function fmt(a: Amount, v: Decimal): string {
+  return formatAmount(v, decimalsOf(a));
+}
+
+function relationMessage(rel: Relation, target: Amount, broken: boolean, e: ReturnType<typeof evaluate>): string {
+  const u = target.unit;
+  const exp = fmt(target, e.expected);
+  const act = fmt(target, e.actual);
+  const diff = fmt(target, e.difference.abs());
+  const tol = formatAmount(e.tolerance, Math.max(decimalsOf(target), e.tolerance.decimalPlaces()));
+  if (!broken) {
+    return `${target.label}为 ${act} ${u}，按关系推算为 ${exp} ${u}，相差 ${diff} ${u}，在尾差允许范围 ${tol} ${u}以内（${rel.text}），属各数分别四舍五入造成的尾差，无需修改。`;
+  }
+  if (rel.kind === 'same') {
+    const other = rel.lhs === target ? rel.rhs : rel.lhs;
+    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，应完全一致，相差 ${diff} ${u}（${rel.text}）。请核对后改为同一数值。`;
+  }
+  if (rel.kind === 'le') {
+    const isWhole = rel.rhs === target;
+    return isWhole
+      ? `${target.label}为 ${act} ${u}，不应小于其组成部分 ${exp} ${u}，少 ${diff} ${u}，超出尾差允许范围 ${tol} ${u}（${rel.text}）。请核对。`
+      : `${target.label}为 ${act} ${u}，超过了其上限 ${exp} ${u}，多 ${diff} ${u}，超出尾差允许范围 ${tol} ${u}（${rel.text}）。请核对。`;
+  }
+  return `${target.label}应为 ${exp} ${u}，表中为 ${act} ${u}，相差 ${diff} ${u}，超出尾差允许范围 ${tol} ${u}（${rel.text}）。请核对该单元格及关系中的其他单元格。`;
+}
+
+/** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
+export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
+  const findings: Finding[] = [];
+  const relations: RelationResult[] = [];
+  for (const rule of rules) {
+    const ctx = {
+      workbook,
+      notes,
+      relation(rel: Relation, options: RelationOptions = {}) {
+        relations.push({ rule, rel, options });
+      },
+      report(input: ReportInput) {
+        findings.push(plainFinding(rule, input));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      findings.push(
+        plainFinding(rule, {
+          table: '--',
+          at: { sheet: workbook.sheetOrder[0] ?? '', cell: 'A1' },
+          severity: 'warning',
+          message: `规则 ${rule.id} 未能完成检查（${(err as Error).message}），其余规则不受影响。`,
+        }),
+      );
+    }
+  }
+  findings.push(...relationFindings(relations));
+  return sortFindings(findings, workbook.sheetOrder);
+}
+
+function plainFinding(rule: Rule, input: ReportInput): Finding {
+  return {
+    rule: rule.id,
+    severity: input.severity ?? rule.severity,
+    sheet: input.at.sheet,
+    cell: input.at.cell,
+    related: input.related ?? [],
+    expected: input.expected ?? null,
+    actual: input.actual ?? null,
+    difference: input.difference ?? null,
+    tolerance: input.tolerance ?? null,
+    unit: input.unit ?? null,
+    message: input.message,
+    table: input.table,
+  };
+}
+
+/**
+ * Turns relation results into findings. A wrong cell usually breaks several relations at once; when one cell
+ * of a broken relation takes part in more broken relations than the default target, it is named as the cell
+ * to look at (the others stay in `related`).
+ */
+function relationFindings(results: ReadonlyArray<RelationResult>): Finding[] {
+  const evaluated = results.map((r) => {
+    const target = r.options.target ?? relationTerms(r.rel)[0].amount;
+    return { ...r, target, e: evaluate(r.rel, target) };
+  });
+  const brokenCount = new Map<string, number>();
+  for (const r of evaluated) {
+    if (!r.e.broken) continue;
+    for (const { amount } of relationTerms(r.rel)) brokenCount.set(refKey(amount.ref), (brokenCount.get(refKey(amount.ref)) ?? 0) + 1);
+  }
+  const out: Finding[] = [];
+  for (const r of evaluated) {
+    if (!r.e.broken && !r.e.rounding) continue;
+    let target = r.target;
+    let e = r.e;
+    if (e.broken) {
+      const count = (a: Amount) => brokenCount.get(refKey(a.ref)) ?? 0;
+      const amounts = relationTerms(r.rel).map((t) => t.amount);
+      const best = Math.max(...amounts.map(count));
+      const tops = amounts.filter((a) => count(a) === best);
+      if (best >= 2 && count(target) < best && tops.length === 1) {
+        target = tops[0];
+        e = evaluate(r.rel, target);
+      }
+    }
+    const severity: Severity = e.broken ? r.options.severity ?? r.rule.severity : 'info';
+    const related: CellRef[] = relationTerms(r.rel)
+      .map((t) => t.amount)
+      .filter((a) => a !== target)
+      .map((a) => a.ref);
+    out.push({
+      rule: r.rule.id,
+      severity,
+      sheet: target.ref.sheet,
+      cell: target.ref.cell,
+      related,
+      expected: e.expected.toFixed(decimalsOf(target)),
+      actual: e.actual.toFixed(decimalsOf(target)),
+      difference: e.difference.toFixed(decimalsOf(target)),
+      tolerance: e.tolerance.toFixed(Math.max(decimalsOf(target), e.tolerance.decimalPlaces())),
+      unit: target.unit,
+      message: relationMessage(r.rel, target, e.broken, e),
+      table: target.table,
+    });
+  }
+  return out;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[], sheetOrder: ReadonlyArray<string>): Finding[] {
+  const tableIndex = (t: string) => (t === '--' ? -1 : (TABLE_IDS as readonly string[]).indexOf(t));
+  const sheetIndex = (s: string) => {
+    const i = sheetOrder.indexOf(s);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        tableIndex(a.f.table) - tableIndex(b.f.table) ||
+        compareRefs(a.f, b.f, sheetIndex) ||
+        a.f.rule.localeCompare(b.f.rule) ||
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+        a.f.message.localeCompare(b.f.message) ||
+        a.i - b.i,
+    )
+    .map((x) => x.f);
+}

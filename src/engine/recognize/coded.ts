@@ -1,0 +1,225 @@
+import { Amount, CodedRow, CodedTable, CodeLevel, TABLE_TITLES, tableLabel, Unit } from '../model';
+import { AmountFactory } from './amounts';
+import { blockSpan, columnHeader, findLanciRow, headerStart, isEmptyNote, isNoteRow, Span } from './block-tools';
+import { Block } from './locate';
+import { RecognitionNote } from './notes';
+import { SheetView } from './sheet-view';
+import { norm } from './text';
+
+type CodedId = CodedTable['id'];
+
+/** Column specs per table: 栏次 and a header pattern; matched in the order listed (specific before total). */
+const COLUMN_SPECS: Record<CodedId, Array<[number, RegExp, string]>> = {
+  '02': [
+    [2, /财政拨款/, '财政拨款收入'],
+    [3, /上级补助/, '上级补助收入'],
+    [4, /事业收入/, '事业收入'],
+    [5, /经营收入/, '经营收入'],
+    [6, /附属单位/, '附属单位上缴收入'],
+    [7, /其他收入/, '其他收入'],
+    [1, /合计|本年收入/, '本年收入合计'],
+  ],
+  '03': [
+    [2, /基本支出/, '基本支出'],
+    [3, /项目支出/, '项目支出'],
+    [4, /上缴上级/, '上缴上级支出'],
+    [5, /经营支出/, '经营支出'],
+    [6, /附属单位/, '对附属单位补助支出'],
+    [1, /合计|本年支出/, '本年支出合计'],
+  ],
+  '05': [
+    [2, /基本支出/, '基本支出'],
+    [3, /项目支出/, '项目支出'],
+    [1, /小计|合计|本年支出/, '小计'],
+  ],
+  '07': [
+    [1, /年初|上年结转/, '年初结转和结余'],
+    [6, /年末/, '年末结转和结余'],
+    [4, /基本支出/, '基本支出'],
+    [5, /项目支出/, '项目支出'],
+    [2, /本年收入/, '本年收入'],
+    [3, /小计|合计|本年支出/, '本年支出小计'],
+  ],
+  '08': [
+    [2, /基本支出/, '基本支出'],
+    [3, /项目支出/, '项目支出'],
+    [1, /合计|小计|本年支出/, '本年支出合计'],
+  ],
+};
+
+export function columnNames(id: CodedId): Map<number, string> {
+  return new Map(COLUMN_SPECS[id].map(([n, , name]) => [n, name] as [number, string]).sort((a, b) => a[0] - b[0]));
+}
+
+interface CodeColumns {
+  readonly headerRow: number;
+  /** One code column, or 类/款/项 columns. */
+  readonly code: number | null;
+  readonly split: { lei: number; kuan: number; xiang: number } | null;
+  readonly name: number | null;
+}
+
+function findCodeColumns(view: SheetView, r0: number, r1: number, span: Span): CodeColumns | null {
+  let code: number | null = null;
+  let name: number | null = null;
+  let headerRow = -1;
+  let split: CodeColumns['split'] = null;
+  for (let r = r0; r <= r1; r++) {
+    for (let c = span.c0; c <= span.c1; c++) {
+      const t = view.text(r, c);
+      if (code === null && /科目(编码|代码)|功能分类/.test(t) && !/名称/.test(t)) {
+        code = c;
+        headerRow = r;
+      }
+      if (name === null && /名称$/.test(t)) name = c;
+      if (t === '类' && view.text(r, c + 1) === '款' && view.text(r, c + 2) === '项') {
+        split = { lei: c, kuan: c + 1, xiang: c + 2 };
+        headerRow = Math.max(headerRow, r);
+      }
+    }
+  }
+  if (code === null && split === null) return null;
+  return { headerRow, code: split ? null : code, split, name };
+}
+
+function padPart(t: string): string {
+  return /^\d$/.test(t) ? `0${t}` : t;
+}
+
+function cellCode(view: SheetView, r: number, cols: CodeColumns, carry: { lei: string; kuan: string }): { code: string; nameInCode: string } {
+  if (cols.split) {
+    const lei = view.text(r, cols.split.lei);
+    const kuan = padPart(view.text(r, cols.split.kuan));
+    const xiang = padPart(view.text(r, cols.split.xiang));
+    if (!lei && !kuan && !xiang) return { code: '', nameInCode: '' };
+    // A 款 row may show only its 款 and a 项 row only its 项: carry the parents forward.
+    const l = lei || carry.lei;
+    const k = xiang && !kuan ? carry.kuan : kuan;
+    const code = xiang ? `${l}${k}${xiang}` : kuan ? `${l}${kuan}` : l;
+    if (/^\d{3}$/.test(l)) carry.lei = l;
+    if (kuan) carry.kuan = kuan;
+    return { code, nameInCode: '' };
+  }
+  const raw = norm(view.raw(r, cols.code!));
+  const m = /^(\d{3,9})(\D.*)?$/.exec(raw);
+  if (m) return { code: m[1], nameInCode: m[2] ?? '' };
+  return { code: raw, nameInCode: '' };
+}
+
+const LEVELS: Record<number, CodeLevel> = { 3: '类', 5: '款', 7: '项' };
+
+export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): CodedTable | null {
+  const { view } = block;
+  const span = blockSpan(block);
+  const start = headerStart(view, block, span, null);
+  const scanEnd = Math.min(block.r1, start + 8);
+  const cols = findCodeColumns(view, start, scanEnd, span);
+  const lanci = findLanciRow(view, start, scanEnd, span);
+  if (!cols) {
+    notes.push({ kind: 'column-missing', table: id, at: view.ref(start, span.c0), column: '科目编码' });
+    return null;
+  }
+  const headerEnd = lanci ? lanci.row : cols.headerRow;
+  // Amount columns: by 栏次 where the row exists, otherwise (and for any left over) by header text.
+  const amountCols = new Map<number, number>();
+  const names = columnNames(id);
+  if (lanci) for (const [c, n] of lanci.cols) if (names.has(n)) amountCols.set(n, c);
+  const taken = new Set([cols.code, cols.name, cols.split?.lei, cols.split?.kuan, cols.split?.xiang, ...amountCols.values()]);
+  for (let c = span.c0; c <= span.c1; c++) {
+    if (taken.has(c)) continue;
+    const h = columnHeader(view, start, headerEnd, c);
+    if (!h) continue;
+    const spec = COLUMN_SPECS[id].find(([n, re]) => !amountCols.has(n) && re.test(h));
+    if (spec) {
+      amountCols.set(spec[0], c);
+      taken.add(c);
+    }
+  }
+  for (const [n, colName] of names) {
+    if (!amountCols.has(n)) notes.push({ kind: 'column-missing', table: id, at: view.ref(headerEnd, span.c0), column: `${colName}（栏次 ${n}）` });
+  }
+  const nameCol = cols.name ?? (cols.split ? cols.split.xiang + 1 : cols.code! + 1);
+
+  const rows: CodedRow[] = [];
+  let total: CodedRow | null = null;
+  let emptyNote: string | null = null;
+  const carry = { lei: '', kuan: '' };
+  let lastRow = headerEnd;
+  const seen = new Map<string, CodedRow>();
+  let previous = '';
+  let afterNotes = false;
+  for (let r = headerEnd + 1; r <= block.r1; r++) {
+    if (view.rowIsBlank(r, span.c0, span.c1)) continue;
+    const firstText = view.text(r, view.filledCols(r, span.c0, span.c1)[0]);
+    if (isEmptyNote(firstText)) {
+      emptyNote = view.raw(r, view.filledCols(r, span.c0, span.c1)[0]).trim();
+      lastRow = r;
+      continue;
+    }
+    // Notes end the data; a 本单位当年无… line may still follow them.
+    if (afterNotes || isNoteRow(view, r, span)) {
+      afterNotes = true;
+      lastRow = r;
+      continue;
+    }
+    const { code, nameInCode } = cellCode(view, r, cols, carry);
+    const nameText = view.raw(r, nameCol).trim() || nameInCode;
+    const isTotal = /^(合计|总计)$/.test(norm(code)) || /^(合计|总计)$/.test(norm(nameText));
+    const codeRef = view.ref(r, cols.split ? cols.split.lei : cols.code!);
+    let level: CodedRow['level'];
+    if (isTotal) level = '合计';
+    else if (/^\d+$/.test(code) && LEVELS[code.length]) level = LEVELS[code.length];
+    else {
+      if (code || amountColsFilled(view, r, amountCols)) {
+        notes.push({ kind: 'code-malformed', table: id, at: codeRef, code: code || '（空）', name: nameText });
+      }
+      lastRow = r;
+      continue;
+    }
+    const rowLabel = isTotal ? `${tableLabel(id)} 合计` : `${tableLabel(id)} ${code} ${nameText}`;
+    const amounts = new Map<number, Amount>();
+    for (const [n, c] of amountCols) {
+      const a = factory.read(id, unit, view, r, c, `${rowLabel}（${names.get(n)}）`);
+      if (a) amounts.set(n, a);
+    }
+    const row: CodedRow = { code: isTotal ? null : code, level, name: isTotal ? '合计' : nameText, row: r, codeRef, amounts };
+    if (isTotal) total = total ?? row;
+    else {
+      const dup = seen.get(code);
+      if (dup) {
+        notes.push({ kind: 'code-duplicate', table: id, at: codeRef, code, first: dup.codeRef });
+        lastRow = r;
+        continue;
+      }
+      seen.set(code, row);
+      if (previous && code < previous) notes.push({ kind: 'code-order', table: id, at: codeRef, code, previous });
+      previous = code;
+      rows.push(row);
+    }
+    lastRow = r;
+  }
+  for (const row of rows) {
+    if (row.level === '类') continue;
+    const parent = row.code!.slice(0, row.level === '项' ? 5 : 3);
+    if (!seen.has(parent)) notes.push({ kind: 'code-orphan', table: id, at: row.codeRef, code: row.code!, parent });
+  }
+  if (!total && !rows.length && !emptyNote) notes.push({ kind: 'no-data-rows', table: id, at: view.ref(headerEnd, span.c0) });
+  return {
+    kind: 'coded',
+    id,
+    sheet: view.sheet.name,
+    range: view.range(block.r0, span.c0, Math.max(lastRow, headerEnd), span.c1),
+    title: block.title || TABLE_TITLES[id],
+    unit,
+    step: factory.stepFor(unit),
+    columns: names,
+    total,
+    rows,
+    emptyNote,
+  };
+}
+
+function amountColsFilled(view: SheetView, r: number, cols: Map<number, number>): boolean {
+  for (const c of cols.values()) if (view.raw(r, c).trim() !== '') return true;
+  return false;
+}

@@ -1,0 +1,255 @@
+import { Amount, Line, LinesTable, TABLE_TITLES, tableLabel, Unit } from '../model';
+import { AmountFactory } from './amounts';
+import { blockSpan, columnHeader, findLanciRow, headerStart, isNoteRow } from './block-tools';
+import { Block } from './locate';
+import { RecognitionNote } from './notes';
+import { SheetView } from './sheet-view';
+import { norm, stripNumbering } from './text';
+
+/** The 26 功能分类 类 lines shared by 01 and 04 (2024 科目), with their 01 行次. */
+export const EXPENSE_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['201', '一般公共服务支出'],
+  ['202', '外交支出'],
+  ['203', '国防支出'],
+  ['204', '公共安全支出'],
+  ['205', '教育支出'],
+  ['206', '科学技术支出'],
+  ['207', '文化旅游体育与传媒支出'],
+  ['208', '社会保障和就业支出'],
+  ['210', '卫生健康支出'],
+  ['211', '节能环保支出'],
+  ['212', '城乡社区支出'],
+  ['213', '农林水支出'],
+  ['214', '交通运输支出'],
+  ['215', '资源勘探工业信息等支出'],
+  ['216', '商业服务业等支出'],
+  ['217', '金融支出'],
+  ['219', '援助其他地区支出'],
+  ['220', '自然资源海洋气象等支出'],
+  ['221', '住房保障支出'],
+  ['222', '粮油物资储备支出'],
+  ['223', '国有资本经营预算支出'],
+  ['224', '灾害防治及应急管理支出'],
+  ['229', '其他支出'],
+  ['231', '债务还本支出'],
+  ['232', '债务付息支出'],
+  ['234', '抗疫特别国债安排的支出'],
+];
+
+/** 类 code of an expense line label; PDF-narrow columns truncate names, so a long enough prefix counts. */
+export function expenseClassCode(label: string): string | null {
+  const t = stripNumbering(norm(label));
+  if (t.length < 3) return null;
+  for (const [code, name] of EXPENSE_CLASSES) if (t === name) return code;
+  if (t.length >= 6) for (const [code, name] of EXPENSE_CLASSES) if (name.startsWith(t)) return code;
+  return null;
+}
+
+/** Display names of the keyed lines, for messages and for the narrative. */
+export const LINE_NAMES_01: Record<string, string> = {
+  r1: '一般公共预算财政拨款收入',
+  r2: '政府性基金预算财政拨款收入',
+  r3: '国有资本经营预算财政拨款收入',
+  r4: '上级补助收入',
+  r5: '事业收入',
+  r6: '经营收入',
+  r7: '附属单位上缴收入',
+  r8: '其他收入',
+  r27: '本年收入合计',
+  r28: '使用非财政拨款结余',
+  r29: '年初结转和结余',
+  r30: '收入总计',
+  r57: '本年支出合计',
+  r58: '结余分配',
+  r59: '年末结转和结余',
+  r60: '支出总计',
+};
+
+export const LINE_NAMES_04: Record<string, string> = {
+  r1: '一般公共预算财政拨款',
+  r2: '政府性基金预算财政拨款',
+  r3: '国有资本经营预算财政拨款',
+  r27: '本年收入合计',
+  r28: '年初财政拨款结转和结余',
+  r29: '年初结转和结余（一般公共预算财政拨款）',
+  r30: '年初结转和结余（政府性基金预算财政拨款）',
+  r31: '年初结转和结余（国有资本经营预算财政拨款）',
+  r32: '收入总计',
+  r59: '本年支出合计',
+  r60: '年末财政拨款结转和结余',
+  r61: '年末结转和结余（一般公共预算财政拨款）',
+  r62: '年末结转和结余（政府性基金预算财政拨款）',
+  r63: '年末结转和结余（国有资本经营预算财政拨款）',
+  r64: '支出总计',
+};
+
+export const COLUMN_NAMES_04: Record<number, string> = {
+  1: '金额',
+  2: '合计',
+  3: '一般公共预算财政拨款',
+  4: '政府性基金预算财政拨款',
+  5: '国有资本经营预算财政拨款',
+};
+
+function incomeKey01(t: string): string | null {
+  if (/^一般公共预算财政拨款/.test(t)) return 'r1';
+  if (/^政府性基金预算财政拨/.test(t)) return 'r2';
+  if (/^国有资本经营预算财政/.test(t)) return 'r3';
+  if (/^上级补助/.test(t)) return 'r4';
+  if (/^事业收入/.test(t)) return 'r5';
+  if (/^经营收入/.test(t)) return 'r6';
+  if (/^附属单位上缴/.test(t)) return 'r7';
+  if (/^其他收入/.test(t)) return 'r8';
+  if (/^本年收入合计/.test(t)) return 'r27';
+  if (/^使用非财政拨款结余/.test(t)) return 'r28';
+  if (/^(年初|上年)结转和结余/.test(t)) return 'r29';
+  if (/^总计/.test(t)) return 'r30';
+  return null;
+}
+
+function expenseKey01(t: string): string | null {
+  if (/^本年支出合计/.test(t)) return 'r57';
+  if (/^结余分配/.test(t)) return 'r58';
+  if (/^年末结转和结余/.test(t)) return 'r59';
+  if (/^总计/.test(t)) return 'r60';
+  const code = expenseClassCode(t);
+  return code ? `c${code}` : null;
+}
+
+/** 04's income side names its kinds twice: first as this year's income (r1–r3), then under 年初 (r29–r31). */
+function incomeKey04(t: string, afterOpening: boolean): string | null {
+  const kinds: Array<[RegExp, number]> = [
+    [/^一般公共预算财政拨/, 1],
+    [/^政府性基金预算财政/, 2],
+    [/^国有资本经营预算财/, 3],
+  ];
+  for (const [re, n] of kinds) if (re.test(t)) return afterOpening ? `r${28 + n}` : `r${n}`;
+  if (/^本年收入合计/.test(t)) return 'r27';
+  if (/^(年初|上年)(财政拨款)?结转和结余/.test(t)) return 'r28';
+  if (/^总计/.test(t)) return 'r32';
+  return null;
+}
+
+function expenseKey04(t: string, afterClosing: boolean): string | null {
+  if (/^本年支出合计/.test(t)) return 'r59';
+  if (/^年末(财政拨款)?结转和结余/.test(t)) return 'r60';
+  if (/^总计/.test(t)) return 'r64';
+  if (afterClosing) {
+    if (/^一般公共预算/.test(t)) return 'r61';
+    if (/^政府性基金/.test(t)) return 'r62';
+    if (/^国有资本经营/.test(t)) return 'r63';
+  }
+  const code = expenseClassCode(t);
+  return code ? `c${code}` : null;
+}
+
+interface Side {
+  readonly label: number;
+  readonly rowNo: number | null;
+  /** 栏次 → column. */
+  readonly amounts: Map<number, number>;
+}
+
+const REQUIRED_01 = ['r1', 'r27', 'r30', 'r57', 'r60'];
+const REQUIRED_04 = ['r1', 'r27', 'r32', 'r59', 'r64'];
+
+export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): LinesTable | null {
+  const { view } = block;
+  const span = blockSpan(block);
+  const start = headerStart(view, block, span, null);
+  const scanEnd = Math.min(block.r1, start + 6);
+  // The header row with the two 项目 cells splits the table into its income and expense sides.
+  let headerRow = -1;
+  let labelCols: number[] = [];
+  for (let r = start; r <= scanEnd && headerRow < 0; r++) {
+    const cols = view.filledCols(r, span.c0, span.c1).filter((c) => /^项目$/.test(view.text(r, c)));
+    if (cols.length >= 2) {
+      headerRow = r;
+      labelCols = cols.slice(0, 2);
+    }
+  }
+  if (headerRow < 0) {
+    notes.push({ kind: 'column-missing', table: id, at: view.ref(start, span.c0), column: '项目（收入、支出两侧）' });
+    return null;
+  }
+  const lanci = findLanciRow(view, headerRow, scanEnd, span);
+  const headerEnd = lanci ? lanci.row : headerRow;
+  const sides: Side[] = labelCols.map((labelCol, i) => {
+    const end = i === 0 ? labelCols[1] - 1 : span.c1;
+    let rowNo: number | null = null;
+    const amounts = new Map<number, number>();
+    for (let c = labelCol + 1; c <= end; c++) {
+      const h = columnHeader(view, headerRow, headerEnd, c);
+      if (/^行次$/.test(h)) {
+        rowNo = c;
+        continue;
+      }
+      const n = lanci?.cols.get(c);
+      if (n !== undefined) amounts.set(n, c);
+      else if (id === '01' && /金额|决算数/.test(h)) amounts.set(i === 0 ? 1 : 2, c);
+      else if (id === '04' && i === 0 && /金额|决算数/.test(h)) amounts.set(1, c);
+      else if (id === '04' && i === 1) {
+        const n04 = /合计/.test(h) ? 2 : /一般公共预算/.test(h) ? 3 : /政府性基金/.test(h) ? 4 : /国有资本/.test(h) ? 5 : null;
+        if (n04 !== null) amounts.set(n04, c);
+      }
+    }
+    return { label: labelCol, rowNo, amounts };
+  });
+  const expected = id === '01' ? [[1], [2]] : [[1], [2, 3, 4, 5]];
+  sides.forEach((s, i) => {
+    for (const n of expected[i]) {
+      if (!s.amounts.has(n)) notes.push({ kind: 'column-missing', table: id, at: view.ref(headerEnd, s.label), column: id === '04' ? `${COLUMN_NAMES_04[n]}（栏次 ${n}）` : `金额（栏次 ${n}）` });
+    }
+  });
+
+  const lines = new Map<string, Line>();
+  const names = id === '01' ? LINE_NAMES_01 : LINE_NAMES_04;
+  let afterOpening = false;
+  let afterClosing = false;
+  let lastRow = headerEnd;
+  for (let r = headerEnd + 1; r <= block.r1; r++) {
+    if (view.rowIsBlank(r, span.c0, span.c1)) continue;
+    if (isNoteRow(view, r, span)) break;
+    lastRow = r;
+    sides.forEach((side, i) => {
+      const rawLabel = view.raw(r, side.label).trim();
+      const t = stripNumbering(norm(rawLabel));
+      let key: string | null = null;
+      if (t) {
+        if (id === '01') key = i === 0 ? incomeKey01(t) : expenseKey01(t);
+        else key = i === 0 ? incomeKey04(t, afterOpening) : expenseKey04(t, afterClosing);
+      } else if (id === '04' && i === 1 && afterClosing && side.rowNo !== null) {
+        // 04 rows 61–63 are often printed with their 行次 only.
+        const n = Number(view.text(r, side.rowNo));
+        if (n >= 61 && n <= 63) key = `r${n}`;
+      }
+      if (!key) return;
+      if (key === 'r28' && id === '04') afterOpening = true;
+      if (key === 'r60' && id === '04') afterClosing = true;
+      if (lines.has(key)) return;
+      const lineName = key.startsWith('c') ? rawLabel : names[key];
+      const amounts = new Map<number, Amount>();
+      for (const [n, c] of side.amounts) {
+        const colName = id === '04' && i === 1 ? `（${COLUMN_NAMES_04[n]}）` : '';
+        const a = factory.read(id, unit, view, r, c, `${tableLabel(id)} ${lineName}${colName}`);
+        if (a) amounts.set(n, a);
+      }
+      lines.set(key, { key, label: rawLabel, labelRef: view.ref(r, side.label), amounts });
+    });
+  }
+  for (const key of id === '01' ? REQUIRED_01 : REQUIRED_04) {
+    if (!lines.has(key)) notes.push({ kind: 'line-missing', table: id, at: view.ref(headerEnd, span.c0), line: names[key] });
+  }
+  return {
+    kind: 'lines',
+    id,
+    sheet: view.sheet.name,
+    range: view.range(block.r0, span.c0, lastRow, span.c1),
+    title: block.title || TABLE_TITLES[id],
+    unit,
+    step: factory.stepFor(unit),
+    lines,
+  };
+}
+
+export type { SheetView };

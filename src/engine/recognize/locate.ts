@@ -1,0 +1,98 @@
+import { TABLE_IDS, TableId } from '../model';
+import { SheetView } from './sheet-view';
+import { norm } from './text';
+
+/** Where a table sits: its sheet, the title row and the rows it may occupy. */
+export interface Block {
+  readonly view: SheetView;
+  readonly id: TableId;
+  readonly title: string;
+  /** Row of the title (or of the first row when the table was found by sheet name). */
+  readonly r0: number;
+  /** Last row that may belong to the table (the row before the next table's title). */
+  readonly r1: number;
+  readonly titleCol: number;
+}
+
+/** Removes a unit or year that some publishers put into the title. */
+function bareTitle(t: string): string {
+  return t
+    .replace(/\((金额)?(单位:)?万?元\)$/, '')
+    .replace(/^\d{4}年度?/, '')
+    .replace(/[\d]{4}年度?$/, '');
+}
+
+/** Table id from a title cell's normalised text, or null. Order matters: 04 before 01, 06 before 05. */
+export function titleId(text: string): TableId | null {
+  const t = bareTitle(norm(text));
+  if (t.length > 60 || !t.endsWith('表') || t.startsWith('注')) return null;
+  if (/三公经费(支出)?(预)?决算(明细)?表$/.test(t) && !/本表/.test(t)) return '09';
+  if (/财政拨款收入支出决算总表$/.test(t)) return '04';
+  if (/收入支出决算总表$/.test(t)) return '01';
+  if (/一般公共预算财政拨款基本支出决算(明细)?表$/.test(t)) return '06';
+  if (/一般公共预算财政拨款支出决算(明细)?表$/.test(t)) return '05';
+  if (/政府性基金预算财政拨款(收入)?支出决算表$/.test(t)) return '07';
+  if (/国有资本经营预算财政拨款(收入)?支出决算表$/.test(t)) return '08';
+  if (/收入决算表$/.test(t) && !/支出/.test(t)) return '02';
+  if (/支出决算表$/.test(t) && !/(财政拨款|收入|基本|三公)/.test(t)) return '03';
+  return null;
+}
+
+const NUMERAL_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Table id from a 表号 cell (`公开01表`, `公开 1 表`); bare `表7` is ambiguous across years and is not trusted. */
+export function tableNumberId(text: string): TableId | null {
+  const m = /^公开0?([1-9一二三四五六七八九])表$/.exec(norm(text));
+  if (!m) return null;
+  const n = NUMERAL_INDEX[m[1]] ?? Number(m[1]);
+  return TABLE_IDS[n - 1] ?? null;
+}
+
+/** Table id from a sheet name such as `公开03表`, `表3`, `3支出决算表` or the title itself. */
+export function sheetNameId(name: string): TableId | null {
+  const t = norm(name);
+  const byNumber = tableNumberId(t) ?? (/^表0?([1-9])$/.exec(t) ? TABLE_IDS[Number(/^表0?([1-9])$/.exec(t)![1]) - 1] : null);
+  if (byNumber) return byNumber;
+  const stripped = t.replace(/^\d+/, '');
+  return titleId(stripped) ?? titleId(`${stripped}表`);
+}
+
+const MAX_SCAN_CELLS = 2_000_000;
+
+/** Finds every table on a sheet by its title cells (or 表号 cells when titles are missing). */
+export function locateBlocks(view: SheetView): Block[] {
+  const anchors: Array<{ id: TableId; r: number; c: number; title: string }> = [];
+  const numbers: Array<{ id: TableId; r: number; c: number }> = [];
+  const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
+  for (let r = 0; r < limitRows; r++) {
+    for (const c of view.filledCols(r)) {
+      const raw = view.raw(r, c);
+      if (raw.length > 80) continue;
+      const id = titleId(raw);
+      if (id) anchors.push({ id, r, c, title: raw.replace(/\s+/g, '') });
+      else {
+        const n = tableNumberId(raw);
+        if (n) numbers.push({ id: n, r, c });
+      }
+    }
+  }
+  // A 表号 without a title nearby starts a table of its own.
+  for (const n of numbers) {
+    if (!anchors.some((a) => a.id === n.id && Math.abs(a.r - n.r) <= 3)) anchors.push({ id: n.id, r: Math.max(0, n.r - 1), c: n.c, title: '' });
+  }
+  anchors.sort((a, b) => a.r - b.r || a.c - b.c);
+  // Two anchors on one row (a title and a stray mention) count once.
+  const unique = anchors.filter((a, i) => i === 0 || anchors[i - 1].r !== a.r);
+  if (unique.length === 0) {
+    const id = sheetNameId(view.sheet.name);
+    return id ? [{ view, id, title: '', r0: 0, r1: view.rows - 1, titleCol: 0 }] : [];
+  }
+  return unique.map((a, i) => ({
+    view,
+    id: a.id,
+    title: a.title,
+    r0: a.r,
+    r1: (i + 1 < unique.length ? unique[i + 1].r : view.rows) - 1,
+    titleCol: a.c,
+  }));
+}

@@ -1,0 +1,62 @@
+import { a1, a1Range, CellRef } from '../a1';
+import { cellAt, colCount, GridCell, GridSheet } from '../grid';
+import { norm, rawText } from './text';
+
+/** Read helpers over one sheet, with merged ranges resolved for header text. */
+export class SheetView {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly mergeOwner = new Map<string, { r: number; c: number }>();
+
+  constructor(readonly sheet: GridSheet) {
+    this.rows = sheet.rows.length;
+    this.cols = colCount(sheet);
+    for (const m of sheet.merges) {
+      // Bound the work for absurd merges (a fuzzed file can merge a whole sheet).
+      if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 20000) continue;
+      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) this.mergeOwner.set(`${r},${c}`, { r: m.r0, c: m.c0 });
+    }
+  }
+
+  cell(r: number, c: number): GridCell | undefined {
+    return cellAt(this.sheet, r, c);
+  }
+
+  raw(r: number, c: number): string {
+    return rawText(this.cell(r, c)?.value);
+  }
+
+  /** Normalised text of the cell itself. */
+  text(r: number, c: number): string {
+    return norm(this.raw(r, c));
+  }
+
+  /** Normalised text, taking a merged range's text for every cell it covers (headers). */
+  headerText(r: number, c: number): string {
+    const owner = this.mergeOwner.get(`${r},${c}`);
+    return owner ? this.text(owner.r, owner.c) : this.text(r, c);
+  }
+
+  isCoveredByMerge(r: number, c: number): boolean {
+    return this.mergeOwner.has(`${r},${c}`);
+  }
+
+  ref(r: number, c: number): CellRef {
+    return { sheet: this.sheet.name, cell: a1(r, c) };
+  }
+
+  range(r0: number, c0: number, r1: number, c1: number): string {
+    return a1Range(r0, c0, r1, c1);
+  }
+
+  /** Non-empty columns of a row, in order. */
+  filledCols(r: number, c0 = 0, c1 = this.cols - 1): number[] {
+    const out: number[] = [];
+    for (let c = c0; c <= c1; c++) if (this.raw(r, c).trim() !== '') out.push(c);
+    return out;
+  }
+
+  rowIsBlank(r: number, c0 = 0, c1 = this.cols - 1): boolean {
+    return this.filledCols(r, c0, c1).length === 0;
+  }
+}

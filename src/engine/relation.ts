@@ -1,0 +1,92 @@
+import Decimal from 'decimal.js';
+import { Amount } from './model';
+import { fromYuan, toYuan } from './money';
+
+export interface Term {
+  readonly amount: Amount;
+  readonly sign: 1 | -1;
+}
+
+/**
+ * A relation between shown amounts, in the sense of rules.md §1.
+ * - `sum`: lhs = Σ sign·rhs; broken only when no exact values inside the rounding intervals satisfy it.
+ * - `same`: the same quantity shown twice: the shown figures must be identical.
+ * - `le`: Σ sign·lhs ≤ rhs (a part never exceeds its whole), with the same interval semantics.
+ */
+export type Relation =
+  | { readonly kind: 'sum'; readonly lhs: Amount; readonly rhs: ReadonlyArray<Term>; readonly text: string }
+  | { readonly kind: 'same'; readonly lhs: Amount; readonly rhs: Amount; readonly text: string }
+  | { readonly kind: 'le'; readonly lhs: ReadonlyArray<Term>; readonly rhs: Amount; readonly text: string };
+
+export function plus(...amounts: ReadonlyArray<Amount | undefined>): Term[] {
+  return amounts.filter((a): a is Amount => a !== undefined).map((amount) => ({ amount, sign: 1 as const }));
+}
+
+export interface Evaluation {
+  readonly broken: boolean;
+  /** Not broken, but the shown figures differ: 尾差. */
+  readonly rounding: boolean;
+  /** Values in the target's unit. */
+  readonly expected: Decimal;
+  readonly actual: Decimal;
+  readonly difference: Decimal;
+  readonly tolerance: Decimal;
+}
+
+/** Every amount of the relation with its coefficient in `Σ coef·x = 0` (sum) or `Σ coef·x ≤ 0` (le). */
+export function relationTerms(rel: Relation): Array<{ amount: Amount; coef: 1 | -1 }> {
+  switch (rel.kind) {
+    case 'sum':
+      return [{ amount: rel.lhs, coef: 1 }, ...rel.rhs.map((t) => ({ amount: t.amount, coef: (-t.sign) as 1 | -1 }))];
+    case 'same':
+      return [
+        { amount: rel.lhs, coef: 1 },
+        { amount: rel.rhs, coef: -1 },
+      ];
+    case 'le':
+      return [...rel.lhs.map((t) => ({ amount: t.amount, coef: t.sign })), { amount: rel.rhs, coef: -1 }];
+  }
+}
+
+function halfStepYuan(a: Amount): Decimal {
+  return a.exactZero ? new Decimal(0) : toYuan(a.step, a.unit).dividedBy(2);
+}
+
+/**
+ * Evaluates a relation, reporting expected/actual from the point of view of `target`
+ * (one of its amounts): the value the target would need for the relation to hold exactly.
+ */
+export function evaluate(rel: Relation, target: Amount): Evaluation {
+  const terms = relationTerms(rel);
+  const t = terms.find((x) => x.amount === target);
+  if (!t) throw new Error('target is not part of the relation');
+  let residual = new Decimal(0); // Σ coef·x in 元
+  let bound = new Decimal(0);
+  for (const x of terms) {
+    residual = residual.plus(toYuan(x.amount.value, x.amount.unit).times(x.coef));
+    bound = bound.plus(halfStepYuan(x.amount));
+  }
+  const actualY = toYuan(target.value, target.unit);
+  // Solve Σ coef·x = 0 for the target: x_t = x_t − residual / coef_t.
+  const expectedY = actualY.minus(residual.times(t.coef));
+  let broken: boolean;
+  let rounding = false;
+  if (rel.kind === 'same') {
+    const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
+    broken = sameDisplay ? !residual.isZero() : residual.abs().greaterThan(bound);
+  } else if (rel.kind === 'sum') {
+    broken = residual.abs().greaterThan(bound);
+    rounding = !broken && !residual.isZero();
+  } else {
+    broken = residual.greaterThan(bound);
+  }
+  const u = target.unit;
+  return {
+    broken,
+    rounding,
+    expected: fromYuan(expectedY, u),
+    actual: target.value,
+    difference: fromYuan(actualY.minus(expectedY), u),
+    tolerance: fromYuan(rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step) ? new Decimal(0) : bound, u),
+  };
+}

@@ -1,0 +1,85 @@
+import { readFile, stat } from 'node:fs/promises';
+import * as XLSX from '@e965/xlsx';
+import { Grid, GridCell, GridSheet } from '../engine/grid';
+
+/** A file that cannot be read, with one plain Chinese line saying why. */
+export class UnreadableWorkbookError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}：${reason}`);
+  }
+}
+
+/** Limits that keep a hostile file (zip bomb, huge sheet) from exhausting the machine. */
+export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000 };
+
+function classify(err: unknown, bytes: Buffer): string {
+  const msg = String((err as Error)?.message ?? err);
+  const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+  const isCfb = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0;
+  if (/password|encrypt/i.test(msg)) return '文件已加密（设置了打开密码），请先在 Excel 中取消密码后再检查。';
+  if (isZip && /zip|end of data|corrupt|invalid|unexpected/i.test(msg)) return '文件已损坏或不完整（.xlsx 压缩包无法解开），请重新导出或另存一份。';
+  if (isCfb) return '无法读取这个 .xls 文件（可能已损坏），请在 Excel 中另存为 .xlsx 后再检查。';
+  return `不是可识别的 Excel 工作簿（${msg.slice(0, 80)}）。`;
+}
+
+/** Converts SheetJS's workbook into the engine's grid: value, shown text, number format, merges. */
+export function gridFromSheetJs(wb: XLSX.WorkBook): Grid {
+  const sheets: GridSheet[] = [];
+  let cells = 0;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    const data = (ws?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const rows: Array<Array<GridCell | undefined> | undefined> = [];
+    for (let r = 0; r < data.length; r++) {
+      const src = data[r];
+      if (!src) continue;
+      const row: Array<GridCell | undefined> = [];
+      for (let c = 0; c < src.length; c++) {
+        const cell = src[c];
+        if (!cell || cell.t === 'z' || cell.v === undefined) continue;
+        if (++cells > LIMITS.maxCells) throw new Error(`单元格超过 ${LIMITS.maxCells} 个，超出检查上限`);
+        const value = cell.t === 'e' ? String(cell.w ?? '#ERROR') : cell.t === 'd' ? String(cell.w ?? cell.v) : (cell.v as string | number | boolean);
+        row[c] = { value, text: cell.w, numFmt: typeof cell.z === 'string' ? cell.z : undefined };
+      }
+      rows[r] = row;
+    }
+    const merges = (ws?.['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+    sheets.push({ name, rows, merges });
+  }
+  return { sheets };
+}
+
+/** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
+export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
+  if (bytes.length > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
+  if (bytes.length === 0) throw new UnreadableWorkbookError(file, '文件是空的（0 字节）。');
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellNF: true, cellText: true, WTF: false });
+  } catch (err) {
+    throw new UnreadableWorkbookError(file, classify(err, bytes));
+  }
+  if (!wb.SheetNames?.length) throw new UnreadableWorkbookError(file, '工作簿中没有工作表。');
+  const looksLikeSpreadsheet = bytes.readUInt32LE(0) === 0x04034b50 || (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0);
+  // SheetJS also parses CSV, HTML and plain text; a user who passes such a file should hear that it is not a workbook.
+  if (!looksLikeSpreadsheet) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
+  try {
+    return gridFromSheetJs(wb);
+  } catch (err) {
+    throw new UnreadableWorkbookError(file, String((err as Error).message));
+  }
+}
+
+export async function readWorkbookFile(file: string): Promise<Grid> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new UnreadableWorkbookError(file, '文件不存在或无法打开。');
+  }
+  if (size > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
+  return readWorkbookBytes(await readFile(file), file);
+}
