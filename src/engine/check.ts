@@ -43,6 +43,19 @@ function relationMessage(rel: Relation, target: Amount, broken: boolean, e: Retu
   return `${target.label}应为 ${exp} ${u}，表中为 ${act} ${u}，相差 ${diff} ${u}，超出尾差允许范围 ${tol} ${u}（${rel.text}）。请核对该单元格及关系中的其他单元格。`;
 }
 
+/** Every relation the rules state over a workbook (for the filler, which reads them the other way). */
+export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Array<{ rule: string; rel: Relation }> {
+  const out: Array<{ rule: string; rel: Relation }> = [];
+  for (const rule of rules) {
+    try {
+      rule.check({ workbook, notes, relation: (rel) => out.push({ rule: rule.id, rel }), report: () => undefined });
+    } catch {
+      // A rule that fails here also fails in runRules, which reports it.
+    }
+  }
+  return out;
+}
+
 /** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
 export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
   const findings: Finding[] = [];

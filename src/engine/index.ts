@@ -51,3 +51,7 @@ export * from './model';
 export { ALL_RULES } from './rules';
 export type { Rule } from './rule';
 export { ruleCatalogue } from './catalogue';
+export { collectRelations } from './check';
+export type { Relation, Term } from './relation';
+export { evaluate } from './relation';
+export { recognize } from './recognize/recognize';
