@@ -1,0 +1,44 @@
+/**
+ * The steps both entry points share (the task pane and the ribbon's 检查工作簿 button): read the workbook through
+ * the adapter, run the engine, and bring the marks up to date.
+ */
+import { analyze } from '../engine';
+import type { Analysis } from '../engine';
+import { clearMarks, ExcelRun, MarkResult, readWorkbook, saveDecisions, selectRange, watchEdits, WorkbookRead, writeMarks } from './adapter';
+import { Decisions, planMarks } from './decisions';
+
+export interface CheckResult {
+  readonly read: WorkbookRead;
+  readonly analysis: Analysis;
+}
+
+/** What the task pane needs from Excel; `workbookHost(Excel.run)` in the add-in, the fake's run in tests. */
+export interface WorkbookHost {
+  check(): Promise<CheckResult>;
+  /** Marks the findings' cells (replacing earlier marks) and stores the decisions with them. */
+  mark(result: CheckResult, decisions: Decisions): Promise<MarkResult>;
+  clear(decisions: Decisions, sheetNames: readonly string[]): Promise<Decisions>;
+  saveDecisions(decisions: Decisions): Promise<void>;
+  select(sheet: string, address: string): Promise<void>;
+  watchEdits(onEdit: (address: string) => void): Promise<void>;
+}
+
+export function workbookHost(run: ExcelRun): WorkbookHost {
+  return {
+    async check() {
+      const read = await readWorkbook(run);
+      return { read, analysis: analyze(read.grid) };
+    },
+    mark: (result, decisions) => writeMarks(run, planMarks(result.analysis.findings, decisions), result.read, decisions),
+    clear: (decisions, sheetNames) => clearMarks(run, decisions, sheetNames),
+    saveDecisions: (decisions) => saveDecisions(run, decisions),
+    select: (sheet, address) => selectRange(run, sheet, address),
+    watchEdits: (onEdit) => watchEdits(run, onEdit),
+  };
+}
+
+/** The ribbon command: check and mark without opening the pane. */
+export async function checkAndMark(host: WorkbookHost): Promise<MarkResult> {
+  const result = await host.check();
+  return host.mark(result, result.read.decisions);
+}

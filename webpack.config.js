@@ -1,0 +1,76 @@
+/* Builds the Excel add-in (task pane + ribbon commands) into dist/addin; `--env fakeOffice` builds the e2e fake host. */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  loader: 'ts-loader',
+  options: {
+    // Type checking is `npm run typecheck`; here ES modules are kept so webpack can tree-shake Fluent UI.
+    transpileOnly: true,
+    compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: true },
+  },
+};
+
+async function devServerHttps() {
+  // Office requires https even for localhost; the certificates come from office-addin-dev-certs like the Microsoft
+  // template does. `webpack build` never needs them.
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === 'development';
+  const common = {
+    devtool: 'source-map',
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+  };
+
+  if (env.fakeOffice) {
+    // The fake office.js for the browser e2e test (tests/e2e); never part of the add-in.
+    return {
+      ...common,
+      mode: 'production',
+      entry: { 'fake-office': './src/excel/fake/browser-host.ts' },
+      output: { path: path.resolve(__dirname, 'dist/e2e'), filename: '[name].js', clean: true },
+    };
+  }
+
+  return {
+    ...common,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      // Not dist/: the CLI build writes dist/src, dist/bench.
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }] }),
+    ],
+    devServer: dev
+      ? {
+          port: DEV_PORT,
+          server: { type: 'https', options: env.WEBPACK_SERVE ? await devServerHttps() : {} },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          // No live-reload websocket: the task pane's CSP allows no connection but its own origin anyway, and
+          // reloading the pane (right-click → 重新加载) is enough while developing.
+          hot: false,
+          liveReload: false,
+          client: false,
+        }
+      : undefined,
+  };
+};
