@@ -1,0 +1,226 @@
+/**
+ * The built task pane (dist/addin) in real headless Chromium, against the fake Excel host (dist/e2e/fake-office.js)
+ * served in place of the CDN office.js. The workbook is the seed fixture, read with the command line's reader.
+ * Everything is driven with the keyboard (Tab / Enter / arrow keys) to prove each action is reachable that way.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import { chromium, Browser, Page } from 'playwright-core';
+import { analyze } from '../../src/engine';
+import { readWorkbookFile } from '../../src/io/read';
+import { fakeWorkbookFromGrid } from '../../src/excel/fake/from-grid';
+import type { FakeWorkbookData } from '../../src/excel/fake/fake-excel';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ADDIN = path.join(ROOT, 'dist/addin');
+const FAKE_OFFICE = path.join(ROOT, 'dist/e2e/fake-office.js');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SHOTS = path.join(__dirname, '__screenshots__');
+
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let workbook: FakeWorkbookData;
+let sheet04: string;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  const grid = await readWorkbookFile(path.join(ROOT, 'examples/hongshan-2024.xlsx'));
+  workbook = fakeWorkbookFromGrid(grid);
+  const g38 = analyze(grid).findings.find((f) => f.table === '04' && f.cell === 'G38' && f.severity === 'error');
+  if (!g38) throw new Error('the seed workbook should have the 公开04表 G38 error');
+  sheet04 = g38.sheet;
+
+  // A static server for the built add-in only: no network, nothing but local files.
+  server = http.createServer((req, res) => {
+    const p = path.join(ADDIN, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!p.startsWith(ADDIN) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = p.endsWith('.html') ? 'text/html; charset=utf-8' : p.endsWith('.js') ? 'text/javascript' : p.endsWith('.png') ? 'image/png' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(p));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function openPane(page: 'taskpane' | 'commands' = 'taskpane'): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 380, height: 900 } });
+  // The fake host replaces the CDN office.js; every other non-local request is refused and recorded.
+  await p.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(FAKE_OFFICE, 'utf8') });
+    if (url.startsWith(origin)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  await p.addInitScript((data) => {
+    (window as unknown as { __FAKE_WORKBOOK__: unknown }).__FAKE_WORKBOOK__ = data;
+  }, workbook);
+  await p.goto(`${origin}/${page}.html`);
+  return p;
+}
+
+/** Presses Tab until the focused element satisfies `test` (text or data attributes), as a keyboard user would. */
+async function tabTo(page: Page, test: (el: { text: string; finding: string | null; disabled: boolean }) => boolean, limit = 300): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { text: a?.textContent?.trim() ?? '', finding: a?.getAttribute('data-finding') ?? null, disabled: a?.getAttribute('aria-disabled') === 'true' };
+    });
+    if (!el.disabled && test(el)) return;
+  }
+  throw new Error('focus never reached the wanted control with Tab');
+}
+
+/** Polls the page until `ok` holds (Playwright's expect.poll is not available under Jest). */
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const end = Date.now() + 10000;
+  for (let v = await fn(); ; v = await fn()) {
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const fakeSelection = (page: Page) => page.evaluate(() => window.fakeExcel.excel.selection);
+const fakeCell = (page: Page, sheet: string, cell: string) => page.evaluate(([s, c]) => window.fakeExcel.excel.cell(s, c), [sheet, cell] as const);
+
+async function checkWithKeyboard(page: Page): Promise<void> {
+  await tabTo(page, (el) => el.text === '检查' || el.text === '重新检查');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /公开04表/ }).waitFor();
+}
+
+describe('task pane against the fake Excel host', () => {
+  it('checks the seed workbook, navigates, marks and clears, ignores and remembers — keyboard only', async () => {
+    const page = await openPane();
+    await page.getByText('点击“检查”').waitFor();
+    await checkWithKeyboard(page);
+
+    // The seed's table mistake is listed in the 公开04表 group.
+    const g38 = page.locator('button[data-finding$="|G38"]').first();
+    await expect(g38.textContent()).resolves.toContain(`${sheet04}!G38`);
+    await expect(page.getByRole('navigation', { name: '已识别的表' }).textContent()).resolves.toMatch(/已识别 \d \/ 9 张表/);
+
+    // Open it with Tab + arrow keys + Enter: the fake host's selection moves to the cell.
+    await tabTo(page, (el) => el.finding !== null);
+    for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-finding') ?? '')).endsWith('|G38'); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await until(() => fakeSelection(page), (s) => s?.sheet === sheet04 && s.address === 'G38');
+    // Its related cells are shown, and selecting one moves Excel's selection there.
+    const item = page.locator('li', { has: page.locator('button[data-finding$="|G38"][aria-current="true"]') }).first();
+    await item.getByText('相关单元格：').waitFor();
+    const related = (await item.locator('button').allTextContents()).filter((t) => /^([^!]+!)?[A-Z]+\d+$/.test(t.trim()));
+    expect(related.length).toBeGreaterThan(0);
+    await tabTo(page, (el) => el.text === related[0]);
+    await page.keyboard.press('Enter');
+    await until(() => fakeSelection(page), (s) => s?.address === related[0].split('!').pop());
+
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane.png'), fullPage: false });
+    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    fs.copyFileSync(path.join(SHOTS, 'taskpane.png'), path.join(ROOT, 'docs/taskpane.png'));
+
+    // 下一个 / 上一个 step through the findings like Excel's Error Checking dialog, selecting each one's cell.
+    const position = async () => Number(/第 (\d+) \//.exec((await page.getByText(/^第 \d+ \/ \d+ 条$/).textContent()) ?? '')?.[1]);
+    const start = await position();
+    const activeCell = () => page.evaluate(() => document.querySelector('[aria-current="true"]')?.getAttribute('data-finding')?.split('|').pop());
+    await tabTo(page, (el) => el.text === '下一个');
+    await page.keyboard.press('Enter');
+    await until(position, (n) => n === start + 1);
+    const nextCell = await activeCell();
+    await until(() => fakeSelection(page), (s) => s?.address === nextCell);
+    await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-disabled')), (v) => v !== 'true');
+    await page.keyboard.press('Enter');
+    await until(position, (n) => n === start + 2);
+    await tabTo(page, (el) => el.text === '上一个');
+    await page.keyboard.press('Enter');
+    await until(position, (n) => n === start + 1);
+    await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-disabled')), (v) => v !== 'true');
+    await page.keyboard.press('Enter');
+    await until(position, (n) => n === start);
+    await until(() => fakeSelection(page), (s) => s?.sheet === sheet04 && s.address === 'G38');
+
+    // 标记单元格 paints G38 red; 清除标记 restores it exactly.
+    const before = await fakeCell(page, sheet04, 'G38');
+    await tabTo(page, (el) => el.text === '标记单元格');
+    await page.keyboard.press('Enter');
+    await page.getByText(/已标记 \d+ 个单元格/).waitFor();
+    expect((await fakeCell(page, sheet04, 'G38')).fill).toBe('#FFC7CE');
+    await tabTo(page, (el) => el.text === '清除标记');
+    await page.keyboard.press('Enter');
+    await page.getByText('已清除标记').waitFor();
+    expect(await fakeCell(page, sheet04, 'G38')).toEqual(before);
+
+    // 忽略 G38: it leaves the list, stays ignored after save and reopen, and 重置已忽略 brings it back.
+    const key = (await g38.getAttribute('data-finding')) ?? '';
+    const sameKey = page.locator(`button[data-finding="${key}"]`);
+    await tabTo(page, (el) => el.finding === key);
+    await tabTo(page, (el) => el.text === '忽略', 10);
+    await page.keyboard.press('Enter');
+    await page.getByText('重置已忽略（1）').waitFor();
+    await expect(sameKey.count()).resolves.toBe(0);
+    // Focus moved on to the neighbouring finding instead of falling back to the page.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-finding'))).toBe(true);
+    await page.evaluate(() => window.fakeExcel.save());
+    await page.reload();
+    await checkWithKeyboard(page);
+    await page.getByText('重置已忽略（1）').waitFor();
+    await expect(sameKey.count()).resolves.toBe(0);
+    await tabTo(page, (el) => el.text.startsWith('重置已忽略'));
+    await page.keyboard.press('Enter');
+    await sameKey.first().waitFor();
+
+    // A user edit shows the 重新检查 hint.
+    await page.evaluate(([s]) => window.fakeExcel.excel.userEdit(s, 'G38', 1), [sheet04] as const);
+    await page.getByText('工作簿内容已修改').waitFor();
+    await page.close();
+  });
+
+  it('shows what it looks for when the workbook has no 决算 tables', async () => {
+    const page = await browser.newPage({ viewport: { width: 380, height: 700 } });
+    await page.route('**/*', (route) =>
+      route.request().url() === OFFICE_JS ? route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(FAKE_OFFICE, 'utf8') }) : route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+    );
+    await page.goto(`${origin}/taskpane.html`);
+    await tabTo(page, (el) => el.text === '检查');
+    await page.keyboard.press('Enter');
+    await page.getByText(/未在工作簿中找到部门决算公开表/).waitFor();
+    await page.close();
+  });
+
+  it('the ribbon command 检查工作簿 marks the cells without the pane and completes the event', async () => {
+    const page = await openPane('commands');
+    await until(() => page.evaluate(() => window.fakeExcel.commands.has('checkWorkbook')), (v) => v);
+    const completed = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          void window.fakeExcel.commands.get('checkWorkbook')!({ completed: () => resolve(true) });
+        }),
+    );
+    expect(completed).toBe(true);
+    expect((await fakeCell(page, sheet04, 'G38')).fill).toBe('#FFC7CE');
+    await page.close();
+  });
+
+  it('made no request outside the local server', () => {
+    expect(outside).toEqual([]);
+  });
+});
