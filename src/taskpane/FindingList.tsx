@@ -48,6 +48,8 @@ interface Props {
   onVerify: (f: Finding, on: boolean) => void;
 }
 
+const withUnit = (v: string | null, unit: string | null) => (unit ? `${v} ${unit}` : v);
+
 function groupTitle(table: string): string {
   return table === '--' ? '整个工作簿' : `公开${table}表 ${TABLE_TITLES[table as TableId] ?? ''}`;
 }
@@ -142,12 +144,9 @@ export function FindingList(p: Props) {
                     <Text className={styles.message}>{f.message}</Text>
                     {f.expected !== null && (
                       <span className={styles.numbers}>
-                        <span>应为 {f.expected}</span>
-                        <span>实为 {f.actual}</span>
-                        <span>
-                          差额 {f.difference}
-                          {f.unit ? ` ${f.unit}` : ''}
-                        </span>
+                        <span>应为 {withUnit(f.expected, f.unit)}</span>
+                        <span>实为 {withUnit(f.actual, f.unit)}</span>
+                        <span>差额 {withUnit(f.difference, f.unit)}</span>
                       </span>
                     )}
                     {why && <span className={styles.why}>{why}</span>}

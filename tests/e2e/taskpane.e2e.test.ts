@@ -24,6 +24,7 @@ let origin: string;
 let browser: Browser;
 let workbook: FakeWorkbookData;
 let sheet04: string;
+let range04: string;
 const outside: string[] = [];
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const g38 = analyze(grid).findings.find((f) => f.table === '04' && f.cell === 'G38' && f.severity === 'error');
   if (!g38) throw new Error('the seed workbook should have the 公开04表 G38 error');
   sheet04 = g38.sheet;
+  range04 = analyze(grid).tables.find((t) => t.id === '04')?.range ?? '';
 
   // A static server for the built add-in only: no network, nothing but local files.
   server = http.createServer((req, res) => {
@@ -187,6 +189,27 @@ describe('task pane against the fake Excel host', () => {
     await tabTo(page, (el) => el.text.startsWith('重置已忽略'));
     await page.keyboard.press('Enter');
     await sameKey.first().waitFor();
+
+    // The table bar selects a table's whole range.
+    await tabTo(page, (el) => el.text === '04');
+    await page.keyboard.press('Enter');
+    await until(() => fakeSelection(page), (s) => s?.sheet === sheet04 && s.address === range04);
+
+    // The severity filter: switching 提示 off hides the 尾差 findings, switching it on shows them again.
+    const listed = () => page.locator('button[data-finding]').count();
+    const all = await listed();
+    await tabTo(page, (el) => /^提示 [1-9]/.test(el.text));
+    await page.keyboard.press('Enter');
+    await until(listed, (n) => n < all);
+    await page.keyboard.press('Enter');
+    await until(listed, (n) => n === all);
+
+    // 标记已核实 shows a badge on the finding and is stored in the workbook.
+    await tabTo(page, (el) => el.text === '标记已核实');
+    await page.keyboard.press('Enter');
+    await page.getByText('已核实', { exact: true }).first().waitFor();
+    const stored = await page.evaluate(() => window.fakeExcel.excel.setting('juesuan.decisions') as { verified: string[] });
+    expect(stored.verified).toHaveLength(1);
 
     // A user edit shows the 重新检查 hint.
     await page.evaluate(([s]) => window.fakeExcel.excel.userEdit(s, 'G38', 1), [sheet04] as const);
