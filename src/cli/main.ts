@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { catalogueMarkdown, ruleCatalogue, SEVERITY_ZH } from '../engine/catalogue';
 import { expandInputs } from './files';
 import { checkAll } from './pool';
+import { registerSupplement } from './supplement';
 
 interface CheckOptions {
   json?: boolean;
@@ -64,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('列出全部检查规则')
     .option('--markdown', '输出 Markdown 表格（用于 README）')
     .action((o: { markdown?: boolean }) => printRules(!!o.markdown));
+  registerSupplement(program, (c) => (code = c));
   program.exitOverride();
   try {
     await program.parseAsync(argv);

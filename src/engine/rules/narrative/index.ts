@@ -1,0 +1,124 @@
+/**
+ * Rules about the 情况说明 and its 补充信息 inputs. They need the 补充信息 sheet or a text, which the table
+ * RuleContext lacks, so src/engine/narrative runs them; each entry carries the catalogue metadata of a Rule.
+ */
+import { Severity } from '../../finding';
+
+export interface NarrativeRule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly why: string;
+}
+
+function defineNarrativeRule(rule: NarrativeRule): NarrativeRule {
+  if (!/^narrative\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
+  return rule;
+}
+
+export const SUPPLEMENT_MISSING = defineNarrativeRule({
+  id: 'narrative/supplement-missing',
+  severity: 'warning',
+  title: '补充信息缺少情况说明需要的数据',
+  why: '情况说明的上年数、年初预算、三公、政府采购等数字不在九张表中，须在“补充信息”表填写；空着时生成的文字只能留下【待补充】，检查也无法核对。',
+});
+
+export const SUPPLEMENT_NOT_A_NUMBER = defineNarrativeRule({
+  id: 'narrative/supplement-not-a-number',
+  severity: 'error',
+  title: '补充信息的金额或数量单元格不是数字',
+  why: '金额（万元）和数量必须是数字，文字无法参与计算增减额、增减率和完成率。',
+});
+
+export const SUPPLEMENT_KEY = defineNarrativeRule({
+  id: 'narrative/supplement-key',
+  severity: 'warning',
+  title: '补充信息的键未知或重复',
+  why: '补充信息按 A 列的键读取；拼错的键不会被使用，重复的键只有第一行生效。',
+});
+
+export const SUPPLEMENT_PERF = defineNarrativeRule({
+  id: 'narrative/supplement-perf',
+  severity: 'error',
+  title: '绩效自评项目金额与决算表不符',
+  why: '参与绩效自评的是一般公共预算项目支出：自评资金和各项目执行数之和不能超过公开05表的项目支出合计，自评项目数应等于所列项目个数。',
+});
+
+export const TEXT_AMOUNT = defineNarrativeRule({
+  id: 'narrative/amount',
+  severity: 'error',
+  title: '情况说明中的金额与表中数字不符',
+  why: '情况说明引用的每个金额都必须与决算表或补充信息中的同一数字完全一致。',
+});
+
+export const TEXT_CHANGE = defineNarrativeRule({
+  id: 'narrative/change',
+  severity: 'error',
+  title: '增减额或增减方向与上年数不符',
+  why: '增减额 = |本年 − 上年|，“增加/减少”“增长/降低”必须与本年和上年数的大小一致。',
+});
+
+export const TEXT_RATE = defineNarrativeRule({
+  id: 'narrative/rate',
+  severity: 'error',
+  title: '百分比（增减率、占比、完成率）算得不对',
+  why: '按表中四舍五入后的金额可能对应的全部精确值计算，百分比四舍五入后仍不可能得到文中数字（只有截尾才能得到时为警告）。',
+});
+
+export const TEXT_NONE = defineNarrativeRule({
+  id: 'narrative/none-claim',
+  severity: 'error',
+  title: '文中说“无…”，表中却有金额',
+  why: '“本年度无…收入”“本单位当年无…”等说法要求对应单元格为 0。',
+});
+
+export const TEXT_LIST = defineNarrativeRule({
+  id: 'narrative/list',
+  severity: 'error',
+  title: '列举的科目与表中不符',
+  why: '列举的每个科目都应在表中有金额，表中有金额的科目都应列出（漏列为警告）。',
+});
+
+export const TEXT_COUNT = defineNarrativeRule({
+  id: 'narrative/count',
+  severity: 'error',
+  title: '个数、车辆数等与补充信息或文中所列不符',
+  why: '项目个数应等于所列项目数，车辆、设备、指标个数应等于补充信息中的数字。',
+});
+
+export const TEXT_SUM = defineNarrativeRule({
+  id: 'narrative/sum',
+  severity: 'error',
+  title: '分项之和与合计不符',
+  why: '文中列出的分项（如政府采购货物、工程、服务）之和应等于文中的合计，分项不能大于合计。',
+});
+
+export const TEXT_UNCHECKED = defineNarrativeRule({
+  id: 'narrative/unverifiable',
+  severity: 'warning',
+  title: '缺少数据，无法核对',
+  why: '核对这句话需要的补充信息没有填写，只能跳过；请补填后再检查。',
+});
+
+export const TEXT_UNRECOGNISED = defineNarrativeRule({
+  id: 'narrative/unrecognised',
+  severity: 'info',
+  title: '含数字的句子未能识别',
+  why: '这句话包含金额或百分比，但不符合已知的说明写法，没有核对；请人工核对。',
+});
+
+export const NARRATIVE_RULES: ReadonlyArray<NarrativeRule> = [
+  SUPPLEMENT_MISSING,
+  SUPPLEMENT_NOT_A_NUMBER,
+  SUPPLEMENT_KEY,
+  SUPPLEMENT_PERF,
+  TEXT_AMOUNT,
+  TEXT_CHANGE,
+  TEXT_RATE,
+  TEXT_NONE,
+  TEXT_LIST,
+  TEXT_COUNT,
+  TEXT_SUM,
+  TEXT_UNCHECKED,
+  TEXT_UNRECOGNISED,
+];
