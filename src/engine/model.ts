@@ -51,6 +51,8 @@ export interface CodedRow {
   readonly name: string;
   readonly row: number;
   readonly codeRef: CellRef;
+  /** The 科目名称 cell (where the filler proposes a blank name). */
+  readonly nameRef: CellRef;
   /** Amounts by 栏次 (1-based). A column the table lacks or an unreadable cell is absent. */
   readonly amounts: ReadonlyMap<number, Amount>;
 }
@@ -98,6 +100,7 @@ export interface EconItem {
   readonly name: string;
   readonly block: '人员经费' | '公用经费';
   readonly codeRef: CellRef;
+  readonly nameRef: CellRef;
   readonly amount: Amount | null;
 }
 

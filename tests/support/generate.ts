@@ -159,6 +159,10 @@ function fen(zeroWeight = 3): fc.Arbitrary<Fen> {
 }
 
 const maxOf = (a: Fen, b: Fen): Fen => (a > b ? a : b);
+/** 100 元: the smallest non-zero amount that still shows as non-zero (0.01 万元). */
+const MIN_SHOWN = 10_000n;
+/** A derived amount in (0, 100 元) is lifted by 100 元 (through the caller's free carry-over), so it shows. */
+const lift = (x: Fen): Fen => (x > 0n && x < MIN_SHOWN ? MIN_SHOWN : 0n);
 const sum = (xs: ReadonlyArray<Fen>): Fen => xs.reduce((s, x) => s + x, 0n);
 
 /** Splits `total` into parts proportional to `weights` (all zero weights: everything to the first part). */
@@ -167,6 +171,14 @@ function partition(total: Fen, weights: ReadonlyArray<bigint>): Fen[] {
   if (w === 0n) return weights.map((_, i) => (i === 0 ? total : 0n));
   const parts = weights.map((x) => (total * x) / w);
   parts[parts.findIndex((_, i) => weights[i] > 0n)] += total - sum(parts);
+  // A part under 100 元 would show as 0.00 万元 and count as an exact zero: fold it into the largest part.
+  const largest = parts.indexOf(parts.reduce(maxOf, 0n));
+  parts.forEach((p, i) => {
+    if (p > 0n && p < MIN_SHOWN && i !== largest) {
+      parts[largest] += p;
+      parts[i] = 0n;
+    }
+  });
   return parts;
 }
 
@@ -244,7 +256,9 @@ function makeDepartment(d: Draws): Department {
     const spent = item.basic.fiscal + item.project.fiscal;
     if (kind === 'fund' && spent > 0n) {
       // 年末 = 年初 + 本年收入 − 本年支出 with a non-negative income; only 项 printed in 07 carry money over.
-      const closing = x.opening > spent + x.closing ? x.opening - spent : x.closing;
+      let closing = x.opening > spent + x.closing ? x.opening - spent : x.closing;
+      closing += lift(closing);
+      closing += lift(closing + spent - x.opening);
       Object.assign(item, { opening: x.opening, closing });
     }
     if (expenseTotal(item) > 0n) expense.push(item);
@@ -261,7 +275,9 @@ function makeDepartment(d: Draws): Department {
     }
     const used = k === 'gpb' || spentBy(k) > 0n;
     const opening = used ? d.carry[k].opening : 0n;
-    const closing = used ? maxOf(d.carry[k].closing, opening - spentBy(k)) : 0n;
+    let closing = used ? maxOf(d.carry[k].closing, opening - spentBy(k)) : 0n;
+    closing += lift(closing);
+    closing += lift(spentBy(k) + closing - opening);
     return { income: spentBy(k) + closing - opening, opening, closing };
   };
   const fiscal = { gpb: flows('gpb'), fund: flows('fund'), soe: flows('soe') };
@@ -283,7 +299,9 @@ function makeDepartment(d: Draws): Department {
   const nonFiscalIncome = sum(income.map((r) => r.shangji + r.shiye + r.jingying + r.fushu + r.other));
   const nonFiscalSpent = sum(expense.map((e) => expenseTotal(e))) - spentBy('gpb') - spentBy('fund') - spentBy('soe');
   const { useReserve, distribution } = d.nonFiscal;
-  const opening = maxOf(d.nonFiscal.opening, nonFiscalSpent + distribution - nonFiscalIncome - useReserve);
+  let opening = maxOf(d.nonFiscal.opening, nonFiscalSpent + distribution - nonFiscalIncome - useReserve);
+  opening += lift(opening);
+  opening += lift(nonFiscalIncome + useReserve + opening - nonFiscalSpent - distribution);
   const closing = nonFiscalIncome + useReserve + opening - nonFiscalSpent - distribution;
 
   // 06: the 一般公共预算 基本支出 spread over 经济分类 款.

@@ -182,7 +182,7 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
       const a = factory.read(id, unit, view, r, c, `${rowLabel}（${names.get(n)}）`);
       if (a) amounts.set(n, a);
     }
-    const row: CodedRow = { code: isTotal ? null : code, level, name: isTotal ? '合计' : nameText, row: r, codeRef, amounts };
+    const row: CodedRow = { code: isTotal ? null : code, level, name: isTotal ? '合计' : nameText, row: r, codeRef, nameRef: view.ref(r, nameCol), amounts };
     if (isTotal) total = total ?? row;
     else {
       const dup = seen.get(code);

@@ -90,7 +90,7 @@ export function readEconTable(block: Block, unit: Unit, factory: AmountFactory, 
       }
       const blockName = tr.block ?? (PERSONNEL_CLASSES.has(code.slice(0, 3)) ? '人员经费' : '公用经费');
       const amount = factory.read('06', unit, view, r, tr.amount, `${tableLabel('06')} ${code} ${nameText}`);
-      items.push({ code, name: nameText, block: blockName, codeRef: ref, amount });
+      items.push({ code, name: nameText, block: blockName, codeRef: ref, nameRef: view.ref(r, tr.name), amount });
     }
   }
   if (!personnelTotal) notes.push({ kind: 'line-missing', table: '06', at: view.ref(lastRow, span.c0), line: '人员经费合计' });

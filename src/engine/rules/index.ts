@@ -13,6 +13,7 @@ import codeMalformed from './code/malformed';
 import codeOrphan from './code/orphan';
 import codeOrder from './code/order';
 import codeDuplicate from './code/duplicate';
+import codeNameMismatch from './code/name-mismatch';
 import sum01 from './sum/01-composition';
 import codeHierarchy from './sum/code-hierarchy';
 import rowTotal from './sum/row-total';
@@ -49,6 +50,7 @@ export const ALL_RULES: ReadonlyArray<Rule> = [
   codeOrphan,
   codeOrder,
   codeDuplicate,
+  codeNameMismatch,
   sum01,
   codeHierarchy,
   rowTotal,

@@ -1,0 +1,228 @@
+/**
+ * 填充: derives every cell the relations determine from the cells a user has entered, and proposes the
+ * standard 科目名称 for a code whose name is blank. It never writes: hosts show the list, apply it, and undo it
+ * with each fill's `previous` value. A derivation never overwrites a non-empty cell; where a shown figure
+ * disagrees with what the entered figures imply, the disagreement is a `fill/conflict` finding.
+ */
+import Decimal from 'decimal.js';
+import { CellRef, compareRefs, parseA1, refKey } from '../a1';
+import { collectRelations } from '../check';
+import { Finding } from '../finding';
+import { CellValue, Grid, GridCell } from '../grid';
+import { Amount, codedTable, econTable, TABLE_IDS, TableId, Unit, Workbook } from '../model';
+import { formatAmount, fromYuan, toYuan } from '../money';
+import { econName, functionName } from '../names';
+import { recognize } from '../recognize/recognize';
+import { Relation, relationTerms } from '../relation';
+import { ALL_RULES } from '../rules';
+import { amountRoles } from './roles';
+import { Known, solve } from './solve';
+
+interface FillBase {
+  readonly ref: CellRef;
+  readonly table: TableId;
+  /** What the cell is: `公开03表 201 一般公共服务支出（本年支出合计）`. */
+  readonly label: string;
+  /** What the cell held before (null when empty): the value to restore on undo. */
+  readonly previous: CellValue;
+  /** Rule whose relation determines the cell (`sum/code-hierarchy`), or `code/name` for a name. */
+  readonly because: string;
+  /** The relation in words. */
+  readonly relation: string;
+  /** One Chinese sentence for the preview: how the value was obtained and how exact it is. */
+  readonly note: string;
+}
+
+/** An amount to write, in the table's unit, as a number. */
+export interface AmountFill extends FillBase {
+  readonly kind: 'amount';
+  readonly value: Decimal;
+  readonly unit: Unit;
+  /** Decimals the table shows (2 for 0.01). */
+  readonly decimals: number;
+  /** Shown figures the value is computed from. */
+  readonly terms: number;
+  /**
+   * Largest difference from the figure computed in 元 and rounded on its own (the official figure), in the
+   * table's unit: the value is the exact sum of rounded figures, so it may differ by this 尾差.
+   */
+  readonly tolerance: Decimal;
+}
+
+/** A standard 科目名称 for a code whose name cell is blank. */
+export interface NameFill extends FillBase {
+  readonly kind: 'name';
+  readonly text: string;
+}
+
+export type Fill = AmountFill | NameFill;
+
+export interface FillPlan {
+  readonly workbook: Workbook;
+  /** In table, sheet, row, column order. */
+  readonly fills: ReadonlyArray<Fill>;
+  /** `fill/conflict`: shown figures that disagree with what the entered figures imply; never overwritten. */
+  readonly conflicts: ReadonlyArray<Finding>;
+}
+
+function decimalsOf(a: Amount): number {
+  return a.step.lessThan(1) ? a.step.decimalPlaces() : 0;
+}
+
+function previousValue(grid: Grid, ref: CellRef): CellValue {
+  const sheet = grid.sheets.find((s) => s.name === ref.sheet);
+  if (!sheet) return null;
+  const { r, c } = parseA1(ref.cell);
+  return sheet.rows[r]?.[c]?.value ?? null;
+}
+
+function amountNote(a: Amount, k: Known, tolerance: Decimal): string {
+  const u = a.unit;
+  const rel = k.rel!.text;
+  if (k.how === 'copy') return `与${k.source!.label}是同一数字，照录（${rel}）。`;
+  const tol = formatAmount(tolerance, Math.max(decimalsOf(a), tolerance.decimalPlaces()));
+  const basis = k.how === 'sum' ? `按 ${k.terms} 个已列数字相加得出` : `按关系由 ${k.terms} 个已列数字推算得出`;
+  if (tolerance.isZero() || k.terms === 0) return `${basis}（${rel}）。`;
+  return `${basis}（${rel}）；各数分别四舍五入，与按元精确计算后取整的数字最多可能相差 ${tol} ${u}（尾差）。`;
+}
+
+/** Standard names for codes whose name cell is blank (coded tables and 06). */
+function nameFills(grid: Grid, wb: Workbook): NameFill[] {
+  const out: NameFill[] = [];
+  for (const id of ['02', '03', '05', '07', '08'] as const) {
+    const t = codedTable(wb, id);
+    for (const row of t?.rows ?? []) {
+      const name = functionName(row.code!);
+      if (row.name || !name || previousValue(grid, row.nameRef) !== null) continue;
+      out.push({ kind: 'name', ref: row.nameRef, table: id, label: `公开${id}表 ${row.code} 科目名称`, previous: null, because: 'code/name', relation: `科目编码 ${row.code} 的标准名称`, note: `科目编码 ${row.code} 的名称为空，按政府收支分类科目填写“${name}”。`, text: name });
+    }
+  }
+  for (const item of econTable(wb)?.items ?? []) {
+    const name = econName(item.code);
+    if (item.name || !name || previousValue(grid, item.nameRef) !== null) continue;
+    out.push({ kind: 'name', ref: item.nameRef, table: '06', label: `公开06表 ${item.code} 科目名称`, previous: null, because: 'code/name', relation: `经济分类科目编码 ${item.code} 的标准名称`, note: `科目编码 ${item.code} 的名称为空，按部门预算支出经济分类科目填写“${name}”。`, text: name });
+  }
+  return out;
+}
+
+/**
+ * Relations broken once the derived figures are in, judged with the derived figures' own rounding intervals.
+ * Each names a shown figure (the filler did not write it, and it is the one that disagrees): the one that takes
+ * part in most broken relations and refused derivations, as a wrong cell usually breaks several at once.
+ */
+function conflicts(relations: ReadonlyArray<{ rule: string; rel: Relation }>, known: ReadonlyMap<string, Known>, refused: ReadonlyArray<{ rel: Relation }>): Finding[] {
+  const broken: Array<{ rel: Relation; residual: Decimal; bound: Decimal }> = [];
+  for (const { rel } of relations) {
+    if (rel.kind === 'le') continue;
+    const ks = relationTerms(rel).map((t) => known.get(refKey(t.amount.ref)));
+    if (ks.some((k) => !k) || !ks.some((k) => k!.derived)) continue;
+    let residual = new Decimal(0);
+    let bound = new Decimal(0);
+    relationTerms(rel).forEach((t, i) => {
+      residual = residual.plus(toYuan(ks[i]!.value, t.amount.unit).times(t.coef));
+      bound = bound.plus(ks[i]!.half);
+    });
+    if (residual.abs().greaterThan(bound)) broken.push({ rel, residual, bound });
+  }
+  const involved = new Map<string, number>();
+  for (const { rel } of [...broken, ...refused]) for (const t of relationTerms(rel)) involved.set(refKey(t.amount.ref), (involved.get(refKey(t.amount.ref)) ?? 0) + 1);
+  return broken.map(({ rel, residual, bound }) => {
+    const terms = relationTerms(rel);
+    const shown = terms.filter((t) => !known.get(refKey(t.amount.ref))!.derived);
+    const pick = shown.reduce((best, t) => ((involved.get(refKey(t.amount.ref)) ?? 0) > (involved.get(refKey(best.amount.ref)) ?? 0) ? t : best), shown[0] ?? terms[0]);
+    const target = pick.amount;
+    const actual = known.get(refKey(target.ref))!.value;
+    const expected = actual.minus(fromYuan(residual.times(pick.coef), target.unit));
+    const d = decimalsOf(target);
+    const u = target.unit;
+    const tol = fromYuan(bound, u);
+    return {
+      rule: 'fill/conflict',
+      severity: 'error' as const,
+      sheet: target.ref.sheet,
+      cell: target.ref.cell,
+      related: terms.filter((t) => t !== pick).map((t) => t.amount.ref),
+      expected: expected.toFixed(d),
+      actual: actual.toFixed(d),
+      difference: actual.minus(expected).toFixed(d),
+      tolerance: tol.toFixed(Math.max(d, tol.decimalPlaces())),
+      unit: u,
+      message: `${target.label}表中为 ${formatAmount(actual, d)} ${u}，按已填数字推算应为 ${formatAmount(expected, d)} ${u}，相差 ${formatAmount(actual.minus(expected).abs(), d)} ${u}（${rel.text}）。填充不会改写已有数字，请核对。`,
+      table: target.table,
+    };
+  });
+}
+
+/** Plans the fill of a workbook: what to write where, and what disagrees. Never throws on bad input. */
+export function planFill(grid: Grid): FillPlan {
+  const { workbook, notes } = recognize(grid);
+  const relations = collectRelations(ALL_RULES, workbook, notes);
+  const roles = amountRoles(workbook);
+  const { known, refused } = solve(relations, roles);
+
+  const amounts = new Map<string, Amount>();
+  for (const { amount } of roles.values()) amounts.set(refKey(amount.ref), amount);
+  for (const { rel } of relations) for (const t of relationTerms(rel)) amounts.set(refKey(t.amount.ref), t.amount);
+
+  const fills: Fill[] = [];
+  for (const [key, k] of known) {
+    const a = amounts.get(key)!;
+    // A derived 0 leaves the cell blank: blank means zero.
+    if (!k.derived || k.value.isZero() || !a.blank) continue;
+    const tolerance = fromYuan(k.half.plus(toYuan(a.step, a.unit).dividedBy(2)), a.unit);
+    fills.push({ kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note: amountNote(a, k, tolerance), value: k.value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance });
+  }
+  fills.push(...nameFills(grid, workbook));
+
+  const found = conflicts(relations, known, refused);
+  for (const r of refused) {
+    const d = decimalsOf(r.amount);
+    const u = r.amount.unit;
+    found.push({
+      rule: 'fill/conflict',
+      severity: 'error',
+      sheet: r.amount.ref.sheet,
+      cell: r.amount.ref.cell,
+      related: relationTerms(r.rel).map((t) => t.amount.ref).filter((ref) => refKey(ref) !== refKey(r.amount.ref)),
+      expected: r.value.toFixed(d),
+      actual: null,
+      difference: null,
+      tolerance: null,
+      unit: u,
+      message: `${r.amount.label}按关系推算为 ${formatAmount(r.value, d)} ${u}，金额不能为负，未填写（${r.rel.text}）。关系中的已有数字相互矛盾，请核对。`,
+      table: r.amount.table,
+    });
+  }
+
+  const sheetIndex = (s: string) => workbook.sheetOrder.indexOf(s);
+  const place = (ta: string, ra: CellRef, tb: string, rb: CellRef) => TABLE_IDS.indexOf(ta as TableId) - TABLE_IDS.indexOf(tb as TableId) || compareRefs(ra, rb, sheetIndex);
+  fills.sort((a, b) => place(a.table, a.ref, b.table, b.ref));
+  found.sort((a, b) => place(a.table, a, b.table, b));
+  return { workbook, fills, conflicts: found };
+}
+
+/** The value a host writes into the cell: a number for an amount (never a formula or text), text for a name. */
+export function fillCellValue(fill: Fill): number | string {
+  return fill.kind === 'amount' ? fill.value.toNumber() : fill.text;
+}
+
+/** The grid with the fills written (for re-checking a preview, and for tests); the input grid is not changed. */
+export function applyFills(grid: Grid, fills: ReadonlyArray<Fill>): Grid {
+  const bySheet = new Map<string, Fill[]>();
+  for (const f of fills) bySheet.set(f.ref.sheet, [...(bySheet.get(f.ref.sheet) ?? []), f]);
+  return {
+    sheets: grid.sheets.map((s) => {
+      const todo = bySheet.get(s.name);
+      if (!todo) return s;
+      const rows = s.rows.map((row) => (row ? [...row] : row));
+      for (const f of todo) {
+        const { r, c } = parseA1(f.ref.cell);
+        while (rows.length <= r) rows.push(undefined);
+        const row = (rows[r] ?? []) as Array<GridCell | undefined>;
+        row[c] = { value: fillCellValue(f) };
+        rows[r] = row;
+      }
+      return { ...s, rows };
+    }),
+  };
+}

@@ -1,0 +1,150 @@
+import Decimal from 'decimal.js';
+import { refKey } from '../a1';
+import { Amount } from '../model';
+import { fromYuan, toYuan } from '../money';
+import { Relation, relationTerms } from '../relation';
+import { Role } from './roles';
+
+/** How a derived figure was obtained. */
+export type Derivation = 'copy' | 'sum' | 'difference';
+
+/** A figure the solver knows: shown in the workbook, or derived. */
+export interface Known {
+  /** In the amount's own unit. */
+  readonly value: Decimal;
+  /**
+   * Half-width of the interval of exact values the figure stands for, in 元: half a display step for a shown
+   * non-zero figure, 0 for a shown zero, and the sum over its terms for a derived one (rules.md §1).
+   */
+  readonly half: Decimal;
+  /** Number of shown non-zero figures the value is computed from (1 for a shown figure). */
+  readonly terms: number;
+  readonly derived: boolean;
+  readonly how?: Derivation;
+  readonly rule?: string;
+  readonly rel?: Relation;
+  /** For a copy: the figure copied. */
+  readonly source?: Amount;
+}
+
+/** A derivation the solver refused: the relations give a negative figure beyond rounding. */
+export interface Refusal {
+  readonly amount: Amount;
+  readonly value: Decimal;
+  readonly rule: string;
+  readonly rel: Relation;
+}
+
+export interface Solution {
+  readonly known: ReadonlyMap<string, Known>;
+  readonly refused: ReadonlyArray<Refusal>;
+}
+
+interface Candidate {
+  readonly target: Amount;
+  readonly priority: number;
+  readonly rule: string;
+  readonly rel: Relation;
+}
+
+function shownHalf(a: Amount): Decimal {
+  return a.exactZero ? new Decimal(0) : toYuan(a.step, a.unit).dividedBy(2);
+}
+
+function roundToStep(value: Decimal, a: Amount): Decimal {
+  const dp = a.step.lessThan(1) ? a.step.decimalPlaces() : 0;
+  return value.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Solves the sum and same relations for the blank amounts, one unknown at a time.
+ *
+ * Order matters only through rounding (a total derived from its 款 and from 06 can differ by 尾差), so each
+ * round takes the most direct derivations first: copies of a figure shown elsewhere, then totals of parts in
+ * the same table, then totals across tables, then a part as the difference of a total and the other parts.
+ * When nothing more can be derived, blank inputs count as 0 (blank means zero) and solving resumes.
+ */
+export function solve(relations: ReadonlyArray<{ rule: string; rel: Relation }>, roles: ReadonlyMap<string, { amount: Amount; role: Role }>): Solution {
+  const known = new Map<string, Known>();
+  const pending = new Set<string>();
+  const blocked = new Set<string>();
+  const refused: Refusal[] = [];
+  const roleOf = (a: Amount): Role => roles.get(refKey(a.ref))?.role ?? 'input';
+
+  const seed = (a: Amount) => {
+    const k = refKey(a.ref);
+    if (known.has(k) || pending.has(k)) return;
+    const role = roleOf(a);
+    if (!a.blank) known.set(k, { value: a.value, half: shownHalf(a), terms: a.exactZero ? 0 : 1, derived: false });
+    else if (role === 'zero') known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false });
+    else if (role === 'input') pending.add(k);
+  };
+  for (const { amount } of roles.values()) seed(amount);
+  const usable = relations.filter((r) => r.rel.kind !== 'le');
+  for (const { rel } of usable) for (const t of relationTerms(rel)) seed(t.amount);
+
+  const isKnown = (a: Amount) => known.has(refKey(a.ref));
+
+  for (;;) {
+    const candidates: Candidate[] = [];
+    for (const { rule, rel } of usable) {
+      const terms = relationTerms(rel);
+      const open = terms.filter((t) => !isKnown(t.amount));
+      if (open.length !== 1 || blocked.has(refKey(open[0].amount.ref))) continue;
+      const target = open[0].amount;
+      let priority: number;
+      if (rel.kind === 'same') priority = 0;
+      else if (rel.kind === 'sum' && rel.lhs === target) priority = terms.every((t) => t.amount.table === target.table) ? 1 : 2;
+      else priority = 3;
+      candidates.push({ target, priority, rule, rel });
+    }
+    if (!candidates.length) {
+      if (!pending.size) break;
+      // Nothing more follows from the relations: inputs left blank are zero.
+      for (const k of pending) known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false });
+      pending.clear();
+      continue;
+    }
+    const best = Math.min(...candidates.map((c) => c.priority));
+    const done = new Set<string>();
+    for (const c of candidates) {
+      const k = refKey(c.target.ref);
+      if (c.priority !== best || done.has(k)) continue;
+      done.add(k);
+      derive(c, k);
+    }
+  }
+  return { known, refused };
+
+  function derive(c: Candidate, k: string): void {
+    const terms = relationTerms(c.rel);
+    const own = terms.find((t) => t.amount === c.target)!;
+    let residual = new Decimal(0);
+    let half = new Decimal(0);
+    let count = 0;
+    for (const t of terms) {
+      if (t.amount === c.target) continue;
+      const x = known.get(refKey(t.amount.ref))!;
+      residual = residual.plus(toYuan(x.value, t.amount.unit).times(t.coef));
+      half = half.plus(x.half);
+      count += x.terms;
+    }
+    // Σ coef·x = 0, so the target is −residual / coef.
+    const yuan = residual.negated().times(own.coef);
+    let value = roundToStep(fromYuan(yuan, c.target.unit), c.target);
+    const how: Derivation = c.rel.kind === 'same' ? 'copy' : c.priority === 3 ? 'difference' : 'sum';
+    if (how === 'difference') {
+      const wasInput = pending.has(k);
+      // Within rounding of zero: an entered figure left blank stays 0, and no total is negative.
+      if ((wasInput && yuan.abs().lessThanOrEqualTo(half)) || (yuan.isNegative() && yuan.abs().lessThanOrEqualTo(half))) value = new Decimal(0);
+      else if (yuan.isNegative()) {
+        blocked.add(k);
+        refused.push({ amount: c.target, value, rule: c.rule, rel: c.rel });
+        return;
+      }
+    }
+    pending.delete(k);
+    const source = how === 'copy' ? terms.find((t) => t.amount !== c.target)!.amount : undefined;
+    known.set(k, { value, half, terms: count, derived: true, how, rule: c.rule, rel: c.rel, source });
+  }
+}
