@@ -7,8 +7,8 @@
  * ranges can be requested), and writing all marks takes one.
  *
  * Requirement sets used (all within ExcelApi 1.13, declared in manifest.xml):
- * values/text/numberFormat, fill/font colour, borders, select (1.1); getUsedRange(valuesOnly) (1.2);
- * workbook.settings (1.4); getCellProperties, fill.clear of RangeFill, WorksheetCollection.onChanged (1.9);
+ * values/text/numberFormat, fill colour and clear(), font colour, borders, select, activate (1.1);
+ * getUsedRange(valuesOnly) (1.2); workbook.settings (1.4); getCellProperties, WorksheetCollection.onChanged (1.9);
  * Range.getMergedAreasOrNullObject (1.13).
  */
 import type { Grid, GridCell, GridSheet, CellRange } from '../engine';
@@ -23,6 +23,8 @@ export interface WorkbookRead {
   /** Current formats of every cell in the sheets' used ranges, keyed `sheet!A1`. */
   readonly formats: ReadonlyMap<string, SavedFormat>;
   readonly decisions: Decisions;
+  /** True when Excel could not return the merged areas (more than 512 on a sheet) and the grid has none. */
+  readonly mergesUnavailable: boolean;
 }
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
@@ -76,7 +78,7 @@ function savedFormat(p: Excel.CellProperties): SavedFormat {
 
 /**
  * Reads every sheet: values, shown text, number formats, merged areas and cell formats, plus the stored decisions.
- * Exactly two syncs, whatever the number of sheets.
+ * Exactly two syncs, whatever the number of sheets (a third only when Excel refuses the merged areas).
  */
 export async function readWorkbook(run: ExcelRun): Promise<WorkbookRead> {
   return run(async (context) => {
@@ -86,40 +88,53 @@ export async function readWorkbook(run: ExcelRun): Promise<WorkbookRead> {
     setting.load('value');
     await context.sync();
 
-    const requests = sheets.items.map((ws) => {
-      // valuesOnly: formatting alone (a styled empty column) must not grow the range (office.md §5). A blank sheet
-      // yields A1 rather than a null object, so the format request below never runs on a null object.
-      const used = ws.getUsedRange(true);
-      used.load('address,values,text,numberFormat');
-      const props = used.getCellProperties(FORMAT_PROPS);
-      // Merged areas of the whole sheet, so a header merge reaching past the values is seen whole.
-      const merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load('address');
-      return { name: ws.name, used, props, merged };
-    });
-    await context.sync();
-
-    const formats = new Map<string, SavedFormat>();
-    const gridSheets: GridSheet[] = requests.map(({ name, used, props, merged }) => {
-      const merges = merged.isNullObject ? [] : rangesOf(merged.address).map(rectOf);
-      const origin = rectOf(rangesOf(used.address)[0]);
-      const rows: (GridCell | undefined)[][] = [];
-      used.values.forEach((row, i) => {
-        const out: (GridCell | undefined)[] = [];
-        row.forEach((value, j) => {
-          const r = origin.r0 + i;
-          const c = origin.c0 + j;
-          formats.set(cellKey(name, a1(r, c)), savedFormat(props.value[i][j]));
-          const text = used.text[i][j];
-          if (value === '' && text === '') return;
-          out[c] = { value: value as GridCell['value'], text, numFmt: used.numberFormat[i][j] };
-        });
-        rows[origin.r0 + i] = out;
-      });
-      return { name, rows, merges };
-    });
-    return { grid: { sheets: gridSheets }, formats, decisions: parseDecisions(setting.isNullObject ? null : setting.value) };
+    const names = sheets.items.map((ws) => ws.name);
+    const decisions = parseDecisions(setting.isNullObject ? null : setting.value);
+    try {
+      return { ...(await readSheets(context, names, true)), decisions, mergesUnavailable: false };
+    } catch {
+      // getMergedAreasOrNullObject "will fail" above 512 merged areas (ExcelApi reference), and one failing request
+      // fails the whole batch. Read once more without merges rather than not at all; the pane says so.
+      return { ...(await readSheets(context, names, false)), decisions, mergesUnavailable: true };
+    }
   });
+}
+
+async function readSheets(context: Excel.RequestContext, names: readonly string[], withMerges: boolean) {
+  const requests = names.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    // valuesOnly: formatting alone (a styled empty column) must not grow the range (office.md §5). A blank sheet
+    // yields A1 rather than a null object, so the format request below never runs on a null object.
+    const used = ws.getUsedRange(true);
+    used.load('address,values,text,numberFormat');
+    const props = used.getCellProperties(FORMAT_PROPS);
+    // Merged areas of the whole sheet, so a header merge reaching past the values is seen whole.
+    const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    return { name, used, props, merged };
+  });
+  await context.sync();
+
+  const formats = new Map<string, SavedFormat>();
+  const sheets: GridSheet[] = requests.map(({ name, used, props, merged }) => {
+    const merges = !merged || merged.isNullObject ? [] : rangesOf(merged.address).map(rectOf);
+    const origin = rectOf(rangesOf(used.address)[0]);
+    const rows: (GridCell | undefined)[][] = [];
+    used.values.forEach((row, i) => {
+      const out: (GridCell | undefined)[] = [];
+      row.forEach((value, j) => {
+        const r = origin.r0 + i;
+        const c = origin.c0 + j;
+        formats.set(cellKey(name, a1(r, c)), savedFormat(props.value[i][j]));
+        const text = used.text[i][j];
+        if (value === '' && text === '') return;
+        out[c] = { value: value as GridCell['value'], text, numFmt: used.numberFormat[i][j] };
+      });
+      rows[origin.r0 + i] = out;
+    });
+    return { name, rows, merges };
+  });
+  return { grid: { sheets }, formats };
 }
 
 const MARK_STYLE: Record<MarkKind, { fill: string; font?: string; border?: SavedBorder }> = {

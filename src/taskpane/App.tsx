@@ -151,6 +151,11 @@ export function App({ host }: { host: WorkbookHost }) {
 
       {result && (
         <>
+          {result.read.mergesUnavailable && (
+            <MessageBar intent="warning">
+              <MessageBarBody>有工作表的合并单元格超过 512 处，Excel 无法一次返回合并信息，本次检查未考虑合并单元格，表头可能识别不全。</MessageBarBody>
+            </MessageBar>
+          )}
           <TableBar tables={result.analysis.tables} disabled={busy} onSelect={(t) => act('正在定位表格…', () => host.select(t.sheet, t.range))} />
           {result.analysis.tables.length === 0 ? (
             <MessageBar intent="info">
