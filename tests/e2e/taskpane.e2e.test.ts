@@ -214,6 +214,7 @@ describe('task pane against the fake Excel host', () => {
     // A user edit shows the 重新检查 hint.
     await page.evaluate(([s]) => window.fakeExcel.excel.userEdit(s, 'G38', 1), [sheet04] as const);
     await page.getByText('工作簿内容已修改').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'stale.png') });
     await page.close();
   });
 
@@ -226,6 +227,8 @@ describe('task pane against the fake Excel host', () => {
     await tabTo(page, (el) => el.text === '检查');
     await page.keyboard.press('Enter');
     await page.getByText(/未在工作簿中找到部门决算公开表/).waitFor();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'no-tables.png') });
     await page.close();
   });
 
