@@ -14,7 +14,8 @@ export interface CheckResult {
 
 /** What the task pane needs from Excel; `workbookHost(Excel.run)` in the add-in, the fake's run in tests. */
 export interface WorkbookHost {
-  check(): Promise<CheckResult>;
+  /** Reads and checks the workbook; `progress` is told when reading is done and the engine starts. */
+  check(progress?: () => void): Promise<CheckResult>;
   /** Marks the findings' cells (replacing earlier marks) and stores the decisions with them. */
   mark(result: CheckResult, decisions: Decisions): Promise<MarkResult>;
   clear(decisions: Decisions, sheetNames: readonly string[]): Promise<Decisions>;
@@ -25,8 +26,13 @@ export interface WorkbookHost {
 
 export function workbookHost(run: ExcelRun): WorkbookHost {
   return {
-    async check() {
+    async check(progress) {
       const read = await readWorkbook(run);
+      if (progress) {
+        progress();
+        // The engine runs on this thread; give the pane a chance to paint its progress first.
+        await new Promise((r) => setTimeout(r, 0));
+      }
       return { read, analysis: analyze(read.grid) };
     },
     mark: (result, decisions) => writeMarks(run, planMarks(result.analysis.findings, decisions), result.read, decisions),

@@ -20,9 +20,6 @@ type Phase = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number };
 const RULE_TITLES = new Map(ALL_RULES.map((r) => [r.id, r.title]));
 const RULE_WHY = new Map(ALL_RULES.map((r) => [r.id, r.why]));
 
-/** Lets React paint the progress bar before the next long step runs on the same thread. */
-const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
-
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -53,10 +50,7 @@ export function App({ host }: { host: WorkbookHost }) {
     () =>
       act('正在读取工作簿…', async () => {
         setPhase({ kind: 'busy', label: '正在读取工作簿…', value: 0.2 });
-        await nextFrame();
-        const r = await host.check();
-        setPhase({ kind: 'busy', label: '正在整理检查结果…', value: 0.9 });
-        await nextFrame();
+        const r = await host.check(() => setPhase({ kind: 'busy', label: '正在识别表格并核对勾稽关系…', value: 0.6 }));
         setResult(r);
         setDecisions(r.read.decisions);
         setStale(false);

@@ -104,7 +104,7 @@ export function FindingList(p: Props) {
   }
 
   return (
-    <div ref={listRef} aria-label="检查结果">
+    <div ref={listRef} role="region" aria-label="检查结果">
       {groups.map((g) => (
         <section key={g.table} aria-label={groupTitle(g.table)}>
           <h2 className={styles.group}>
