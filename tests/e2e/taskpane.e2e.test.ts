@@ -229,6 +229,15 @@ describe('task pane against the fake Excel host', () => {
     await page.getByText(/未在工作簿中找到部门决算公开表/).waitFor();
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'no-tables.png') });
+    // The page's Content-Security-Policy itself refuses any other origin, before a request is even made.
+    const violated = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+          fetch('https://example.com/upload', { method: 'POST', body: 'x' }).catch(() => undefined);
+        }),
+    );
+    expect(violated).toBe('connect-src');
     await page.close();
   });
 
