@@ -149,13 +149,18 @@ const ECON_KUAN: ReadonlyArray<string> = ECON_TEMPLATE.flatMap((t) => t.items.ma
 
 const UNIT_NAMES = ['武汉市洪山区城市运行管理中心', '某市某区教育局', '某县卫生健康委员会', '某市住房公积金中心', '某区城市管理执法局'];
 
-/** An amount: often zero, otherwise from 100 元 (shown as at least 0.01 万元) to a few 千万元. */
-function fen(zeroWeight = 3): fc.Arbitrary<Fen> {
-  return fc.oneof(
-    { weight: zeroWeight, arbitrary: fc.constant(0n) },
-    { weight: 3, arbitrary: fc.bigInt(10_000n, 10_000_000n) },
-    { weight: 2, arbitrary: fc.bigInt(10_000_000n, 3_000_000_000n) },
-  );
+/**
+ * An amount: often zero, otherwise from 100 元 (shown as at least 0.01 万元) to a few 千万元; in whole 100 元
+ * (`grain` 10000 分) when the department must show without any rounding in 万元.
+ */
+function fenOf(grain: Fen, zeroWeight = 3): fc.Arbitrary<Fen> {
+  return fc
+    .oneof(
+      { weight: zeroWeight, arbitrary: fc.constant(0n) },
+      { weight: 3, arbitrary: fc.bigInt(10_000n, 10_000_000n) },
+      { weight: 2, arbitrary: fc.bigInt(10_000_000n, 3_000_000_000n) },
+    )
+    .map((x) => (x / grain) * grain);
 }
 
 const maxOf = (a: Fen, b: Fen): Fen => (a > b ? a : b);
@@ -165,11 +170,12 @@ const MIN_SHOWN = 10_000n;
 const lift = (x: Fen): Fen => (x > 0n && x < MIN_SHOWN ? MIN_SHOWN : 0n);
 const sum = (xs: ReadonlyArray<Fen>): Fen => xs.reduce((s, x) => s + x, 0n);
 
-/** Splits `total` into parts proportional to `weights` (all zero weights: everything to the first part). */
-function partition(total: Fen, weights: ReadonlyArray<bigint>): Fen[] {
+/** Splits `total` (a multiple of `grain`) into parts proportional to `weights`, each a multiple of `grain`. */
+function partition(total: Fen, weights: ReadonlyArray<bigint>, grain: Fen): Fen[] {
   const w = sum(weights);
   if (w === 0n) return weights.map((_, i) => (i === 0 ? total : 0n));
-  const parts = weights.map((x) => (total * x) / w);
+  const steps = total / grain;
+  const parts = weights.map((x) => ((steps * x) / w) * grain);
   parts[parts.findIndex((_, i) => weights[i] > 0n)] += total - sum(parts);
   // A part under 100 元 would show as 0.00 万元 and count as an exact zero: fold it into the largest part.
   const largest = parts.indexOf(parts.reduce(maxOf, 0n));
@@ -183,6 +189,7 @@ function partition(total: Fen, weights: ReadonlyArray<bigint>): Fen[] {
 }
 
 interface Draws {
+  grain: Fen;
   name: string;
   year: number;
   xiang: Array<{ present: boolean; basicFiscal: Fen; basicOther: Fen; projFiscal: Fen; projOther: Fen; shangjiao: Fen; jingying: Fen; fushu: Fen; opening: Fen; closing: Fen }>;
@@ -194,12 +201,22 @@ interface Draws {
   sanGongBudgetExtra: SanGong;
 }
 
-function sanGongArb(): fc.Arbitrary<SanGong> {
-  return fc.record({ abroad: fen(6), carBuy: fen(8), carRun: fen(3), reception: fen(4) });
+function sanGongArb(grain: Fen): fc.Arbitrary<SanGong> {
+  return fc.record({ abroad: fenOf(grain, 6), carBuy: fenOf(grain, 8), carRun: fenOf(grain, 3), reception: fenOf(grain, 4) });
+}
+
+export interface DepartmentOptions {
+  /**
+   * Every amount a whole 100 元, so that the tables show without rounding in 万元 too (no 尾差 anywhere): a
+   * total computed from shown parts is then exactly the published total.
+   */
+  readonly wholeSteps?: boolean;
 }
 
 /** A consistent department: every table derived from random 项-level amounts in 分. */
-export function arbitraryDepartment(): fc.Arbitrary<Department> {
+export function arbitraryDepartment(options: DepartmentOptions = {}): fc.Arbitrary<Department> {
+  const grain: Fen = options.wholeSteps ? 10_000n : 1n;
+  const fen = (zeroWeight?: number) => fenOf(grain, zeroWeight);
   const xiang = fc.record({
     present: fc.boolean(),
     basicFiscal: fen(2),
@@ -230,8 +247,9 @@ export function arbitraryDepartment(): fc.Arbitrary<Department> {
     carry: fc.record({ gpb: carry, fund: carry, soe: carry }),
     nonFiscal: fc.record({ useReserve: fen(8), distribution: fen(8), opening: fen(2) }),
     econWeights: fc.array(fc.oneof(fc.constant(0n), fc.constant(0n), fc.bigInt(1n, 1000n)), { minLength: ECON_KUAN.length, maxLength: ECON_KUAN.length }),
-    sanGongExtra: sanGongArb(),
-    sanGongBudgetExtra: sanGongArb(),
+    sanGongExtra: sanGongArb(grain),
+    sanGongBudgetExtra: sanGongArb(grain),
+    grain: fc.constant(grain),
   });
   return draws.map(makeDepartment);
 }
@@ -287,7 +305,7 @@ function makeDepartment(d: Draws): Department {
   const incomeCodes = XIANG.map(([c]) => c).filter((_, i) => d.incomeWeights[i].present || expense.some((e) => e.code === XIANG[i][0]));
   if (!incomeCodes.length) incomeCodes.push(XIANG[0][0]);
   const weights = incomeCodes.map((c) => d.incomeWeights[XIANG.findIndex(([x]) => x === c)].fiscal);
-  const fiscalParts = partition(fiscalIncome, weights);
+  const fiscalParts = partition(fiscalIncome, weights, d.grain);
   const income: IncomeItem[] = incomeCodes
     .map((code, i) => {
       const w = d.incomeWeights[XIANG.findIndex(([x]) => x === code)];
@@ -306,7 +324,7 @@ function makeDepartment(d: Draws): Department {
 
   // 06: the 一般公共预算 基本支出 spread over 经济分类 款.
   const basicGpb = sum(expense.filter((e) => e.kind === 'gpb').map((e) => e.basic.fiscal));
-  const econParts = partition(basicGpb, d.econWeights);
+  const econParts = partition(basicGpb, d.econWeights, d.grain);
   const econ = new Map<string, Fen>();
   ECON_KUAN.forEach((c, i) => {
     if (econParts[i] > 0n) econ.set(c, econParts[i]);

@@ -61,6 +61,8 @@ export interface FillPlan {
   readonly workbook: Workbook;
   /** In table, sheet, row, column order. */
   readonly fills: ReadonlyArray<Fill>;
+  /** Blank cells the relations make 0: left blank (blank means zero); listed so a preview can say so. */
+  readonly zeros: ReadonlyArray<AmountFill>;
   /** `fill/conflict`: shown figures that disagree with what the entered figures imply; never overwritten. */
   readonly conflicts: ReadonlyArray<Finding>;
 }
@@ -165,12 +167,14 @@ export function planFill(grid: Grid): FillPlan {
   for (const { rel } of relations) for (const t of relationTerms(rel)) amounts.set(refKey(t.amount.ref), t.amount);
 
   const fills: Fill[] = [];
+  const zeros: AmountFill[] = [];
   for (const [key, k] of known) {
     const a = amounts.get(key)!;
-    // A derived 0 leaves the cell blank: blank means zero.
-    if (!k.derived || k.value.isZero() || !a.blank) continue;
+    if (!k.derived || !a.blank) continue;
     const tolerance = fromYuan(k.half.plus(toYuan(a.step, a.unit).dividedBy(2)), a.unit);
-    fills.push({ kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note: amountNote(a, k, tolerance), value: k.value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance });
+    const fill: AmountFill = { kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note: amountNote(a, k, tolerance), value: k.value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance };
+    // A derived 0 leaves the cell blank: blank means zero.
+    (k.value.isZero() ? zeros : fills).push(fill);
   }
   fills.push(...nameFills(grid, workbook));
 
@@ -197,8 +201,9 @@ export function planFill(grid: Grid): FillPlan {
   const sheetIndex = (s: string) => workbook.sheetOrder.indexOf(s);
   const place = (ta: string, ra: CellRef, tb: string, rb: CellRef) => TABLE_IDS.indexOf(ta as TableId) - TABLE_IDS.indexOf(tb as TableId) || compareRefs(ra, rb, sheetIndex);
   fills.sort((a, b) => place(a.table, a.ref, b.table, b.ref));
+  zeros.sort((a, b) => place(a.table, a.ref, b.table, b.ref));
   found.sort((a, b) => place(a.table, a, b.table, b));
-  return { workbook, fills, conflicts: found };
+  return { workbook, fills, zeros, conflicts: found };
 }
 
 /** The value a host writes into the cell: a number for an amount (never a formula or text), text for a name. */
