@@ -37,6 +37,7 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
       }, 0),
     );
   },
+  HostType: { Excel: 'Excel' },
   context: { displayLanguage: 'zh-CN' },
   actions: { associate: (id: string, fn: (event: { completed(): void }) => unknown) => commands.set(id, fn) },
 };
