@@ -4,11 +4,13 @@ import { catalogueMarkdown, ruleCatalogue, SEVERITY_ZH } from '../engine/catalog
 import { expandInputs } from './files';
 import { checkAll } from './pool';
 import { registerSupplement } from './supplement';
+import { registerNarrative, runCheckNarrative } from './narrative';
 
 interface CheckOptions {
   json?: boolean;
   format: 'text' | 'json';
   info: boolean;
+  narrative?: string;
 }
 
 async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
@@ -57,7 +59,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', '每个工作簿输出一行 JSON（同 --format json）')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--no-info', '不显示提示级结果（如尾差说明）')
+    .option('--narrative <file>', '同时核对情况说明文本（.txt/.docx）中的数字和说法')
     .action(async (files: string[], o: CheckOptions) => {
+      if (o.narrative) {
+        code = await runCheckNarrative(files, o.narrative, { json: !!o.json || o.format === 'json', noInfo: !o.info });
+        return;
+      }
       code = await runCheck(files, o);
     });
   program
@@ -66,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--markdown', '输出 Markdown 表格（用于 README）')
     .action((o: { markdown?: boolean }) => printRules(!!o.markdown));
   registerSupplement(program, (c) => (code = c));
+  registerNarrative(program, (c) => (code = c));
   program.exitOverride();
   try {
     await program.parseAsync(argv);

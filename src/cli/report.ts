@@ -1,6 +1,7 @@
 import { Analysis, Finding, TABLE_TITLES, TableId, tableLabel } from '../engine';
 import { SEVERITY_ZH } from '../engine/catalogue';
 import { ALL_RULES } from '../engine/rules';
+import { narrativeFields } from '../engine/narrative/types';
 
 const TITLES = new Map(ALL_RULES.map((r) => [r.id, r.title]));
 
@@ -33,6 +34,7 @@ export function jsonLine(r: FileResult, noInfo: boolean): string {
       difference: f.difference,
       tolerance: f.tolerance,
       message: f.message,
+      ...narrativeFields(f),
     })),
   });
 }

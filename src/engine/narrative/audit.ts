@@ -1,4 +1,577 @@
-import { NarrativeContext } from '.';
-import { NarrativeFinding } from './types';
-export interface AuditOptions { readonly source: string; readonly unit: 'line' | 'paragraph' }
-export function auditNarrative(_ctx: NarrativeContext, _units: ReadonlyArray<string>, _o: AuditOptions): NarrativeFinding[] { return []; }
+import Decimal from 'decimal.js';
+import { CellRef } from '../a1';
+import { NarrativeRule, TEXT_AMOUNT, TEXT_CHANGE, TEXT_COUNT, TEXT_LIST, TEXT_NONE, TEXT_RATE, TEXT_SUM, TEXT_UNCHECKED, TEXT_UNRECOGNISED } from '../rules/narrative';
+import type { NarrativeContext } from '.';
+import { source, sumFig, Tables } from './facts';
+import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
+import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
+import { Inputs, narrativeFinding, supplementLayout } from './supplement';
+import { Sentence, sentences } from './text';
+import { Fig, NarrativeFinding } from './types';
+
+export interface AuditOptions {
+  /** Name of the narrative file, reported as each finding's `source`. */
+  readonly source: string;
+  /** Whether the units handed in are lines of a text file or paragraphs of a document. */
+  readonly unit: 'line' | 'paragraph';
+}
+
+const A = '([0-9][0-9,]*(?:\\.[0-9]+)?)';
+const R = '([0-9]+(?:\\.[0-9]+)?)%';
+const N = '([0-9]+|[零一二两三四五六七八九十]+)';
+/** {增减词}{变动额}万元，{升降词}{变动率}% — the rate part is optional (上年 = 0). */
+const CHG = `(增加|减少)${A}万元(?:，(增长|降低|下降|减少|增加|上升)${R})?`;
+const H = new Decimal('0.005');
+const ANY_FIGURE = /[0-9][0-9,]*(?:\.[0-9]+)?万元|[0-9]%/;
+
+const re = (s: string) => new RegExp(s, 'g');
+const num = (s: string) => new Decimal(s.replace(/,/g, ''));
+const half = (f: Fig) => (f.exact ? new Decimal(0) : H);
+const TRIM_PROJECT = (s: string) => s.replace(/(项目)+$/, '');
+
+/** A figure read from the text itself, standing for ±0.005 (used when 补充信息 lacks the input). */
+function textFig(v: string, label: string): Fig {
+  const value = num(v);
+  return { value, exact: value.isZero(), source: { label: `文中${label}`, cells: [], keys: [] } };
+}
+
+/**
+ * Audits a narrative against the tables and the 补充信息 (narrative.md §5): every amount, change, rate, share,
+ * completion rate, count, listed item and "无…" claim that the text states. Findings are collected, never thrown.
+ */
+export function auditNarrative(ctx: NarrativeContext, units: ReadonlyArray<string>, opts: AuditOptions): NarrativeFinding[] {
+  return new Auditor(ctx, opts).run(units);
+}
+
+class Auditor {
+  private readonly out: NarrativeFinding[] = [];
+  private readonly t: Tables;
+  private readonly in: Inputs;
+  private readonly labels: Map<string, string>;
+  private s!: Sentence;
+  private matched = false;
+
+  constructor(
+    private readonly ctx: NarrativeContext,
+    private readonly opts: AuditOptions,
+  ) {
+    this.t = new Tables(ctx.workbook);
+    this.in = new Inputs(ctx.supplement);
+    this.labels = new Map(supplementLayout(ctx.workbook, 9).map((r) => [r.key, r.label]));
+  }
+
+  run(units: ReadonlyArray<string>): NarrativeFinding[] {
+    const all = sentences(units);
+    const bySection = new Map<string, Sentence[]>();
+    for (const s of all) bySection.set(s.kind, [...(bySection.get(s.kind) ?? []), s]);
+    let sangongItem = 0;
+    let project: number | null = null;
+    for (const s of all) {
+      this.s = s;
+      this.matched = false;
+      this.noneClaims();
+      switch (s.kind) {
+        case 'total': this.total(); break;
+        case 'income': this.parts('income'); break;
+        case 'expense': this.parts('expense'); break;
+        case 'fiscal': this.fiscal(); break;
+        case 'gpb': this.gpb(); break;
+        case 'basic': this.basic(); break;
+        case 'sangong': sangongItem = this.sangong(sangongItem); break;
+        case 'running': this.running(); break;
+        case 'proc': this.proc(); break;
+        case 'asset': this.asset(); break;
+        case 'perf': project = this.perf(project, bySection.get('perf') ?? []); break;
+        case 'glossary': this.glossary(); break;
+        default: break;
+      }
+      if (!this.matched && ANY_FIGURE.test(s.text) && s.kind !== 'special') {
+        this.report(TEXT_UNRECOGNISED, null, [], `这句话含有金额或百分比，但不是已知的写法，未能核对，请人工核对。`);
+      }
+    }
+    this.omissions(bySection);
+    return this.out;
+  }
+
+  // ---- reporting -----------------------------------------------------------------------------------------
+
+  private report(rule: NarrativeRule, at: Fig | null, related: ReadonlyArray<Fig | null>, message: string, extra: Partial<Pick<NarrativeFinding, 'expected' | 'actual' | 'difference' | 'tolerance' | 'severity'>> = {}): void {
+    const cells: CellRef[] = [...(at?.source.cells ?? []), ...related.flatMap((f) => f?.source.cells ?? [])];
+    const where = `情况说明第 ${this.s.at} ${this.opts.unit === 'line' ? '行' : '段'}`;
+    const quote = this.s.text.length > 90 ? `${this.s.text.slice(0, 88)}…` : this.s.text;
+    this.out.push(
+      narrativeFinding({
+        rule,
+        severity: extra.severity,
+        at: cells[0] ?? null,
+        related: cells.slice(1),
+        message: `${where}：${message}`,
+        expected: extra.expected,
+        actual: extra.actual,
+        difference: extra.difference,
+        tolerance: extra.tolerance,
+        source: this.opts.source,
+        line: this.opts.unit === 'line' ? this.s.at : null,
+        paragraph: this.opts.unit === 'paragraph' ? this.s.at : null,
+        quote,
+      }),
+    );
+  }
+
+  private each(pattern: string, fn: (m: RegExpMatchArray) => void): void {
+    for (const m of this.s.text.matchAll(re(pattern))) {
+      this.matched = true;
+      fn(m);
+    }
+  }
+
+  private sup(key: string): Fig | null {
+    const v = this.in.num(key);
+    const e = this.in.entry(key);
+    if (!v || !e) return null;
+    return { value: v, exact: v.isZero() || e.kind === 'count', source: { label: `补充信息 ${e.label}`, cells: [e.valueRef], keys: [key] } };
+  }
+
+  private unverifiable(key: string, what: string): void {
+    this.report(TEXT_UNCHECKED, null, [], `${what}无法核对（缺少：${this.labels.get(key) ?? key}，补充信息键 ${key}）。`);
+  }
+
+  // ---- the checks ----------------------------------------------------------------------------------------
+
+  /** A copied amount must equal its source exactly (as shown). */
+  private amount(written: string, fig: Fig | null, what: string, missingKey?: string): Fig | null {
+    if (!fig) {
+      if (missingKey) this.unverifiable(missingKey, what);
+      return null;
+    }
+    const v = num(written);
+    if (!v.eq(fig.value)) {
+      this.report(TEXT_AMOUNT, fig, [], `${what}写为 ${written} 万元，${fig.source.label}为 ${amountText(fig.value)} 万元，应一致。`, {
+        expected: fig.value.toFixed(2),
+        actual: v.toFixed(2),
+        difference: v.minus(fig.value).toFixed(2),
+        tolerance: '0',
+      });
+    }
+    return fig;
+  }
+
+  private count(written: string, fig: Fig | null, what: string, missingKey: string): void {
+    const n = parseChineseCount(written);
+    if (!fig) return this.unverifiable(missingKey, what);
+    if (n === null || !fig.value.eq(n)) {
+      this.report(TEXT_COUNT, fig, [], `${what}写为 ${written}，${fig.source.label}为 ${fig.value.toString()}，应一致。`, { expected: fig.value.toString(), actual: String(n ?? written) });
+    }
+  }
+
+  /** A share, completion or execution rate written as `written` %: interval test (rules.md §1); "100" claims equality. */
+  private percent(written: string, part: Fig | null, whole: Fig | null, what: string): void {
+    if (!part || !whole) return;
+    const k = written.includes('.') ? written.split('.')[1].length : 0;
+    if (written === '100') {
+      if (!part.value.eq(whole.value)) {
+        const expected = whole.value.isZero() ? '—' : shareText(part.value, whole.value, 0);
+        this.report(TEXT_RATE, part, [whole], `${what}写为 100%，表示两数相等，但 ${amountText(part.value)} 与 ${amountText(whole.value)} 不相等${whole.value.isZero() ? '' : `（应为 ${expected}%）`}。`, { expected, actual: written });
+      }
+      return;
+    }
+    if (whole.value.isZero()) {
+      this.report(TEXT_RATE, whole, [part], `${what}写为 ${written}%，但作为基数的${whole.source.label}为 0，不能计算百分比。`, { actual: written });
+      return;
+    }
+    const lo = part.value.minus(half(part)).dividedBy(whole.value.plus(half(whole))).times(100);
+    const hi = part.value.plus(half(part)).dividedBy(whole.value.minus(half(whole))).times(100);
+    this.judge(written, Decimal.max(lo, 0), hi, shareText(part.value, whole.value, k), what, part, [whole]);
+  }
+
+  private judge(written: string, lo: Decimal, hi: Decimal, expected: string, what: string, at: Fig | null, related: ReadonlyArray<Fig | null>): void {
+    const v = judgePercent(written, lo, hi);
+    if (v === 'ok') return;
+    const range = `${lo.toFixed(3)}%～${hi.toFixed(3)}%`;
+    this.report(
+      TEXT_RATE,
+      at,
+      related,
+      v === 'truncated'
+        ? `${what}写为 ${written}%，按四舍五入应为 ${expected}%（可能的精确值在 ${range} 之间，文中数字只能由截尾得到）。`
+        : `${what}写为 ${written}%，按表中金额应为 ${expected}%（考虑四舍五入，可能的精确值在 ${range} 之间）。`,
+      { severity: v === 'truncated' ? 'warning' : 'error', expected, actual: written },
+    );
+  }
+
+  /** {增减词}{变动额}，{升降词}{变动率}: direction, amount and rate against 本年 (table) and 上年 (补充信息). */
+  private change(m: RegExpMatchArray, at: number, cur: Fig | null, prevKey: string, what: string): void {
+    const [dir, amt, trend, rate] = [m[at], m[at + 1], m[at + 2], m[at + 3]];
+    const up = dir === '增加';
+    if (trend && (up ? /降低|下降|减少/.test(trend) : /增长|增加|上升/.test(trend))) {
+      this.report(TEXT_CHANGE, cur, [], `${what}先说“${dir}”又说“${trend}”，方向自相矛盾。`);
+    }
+    if (!cur) return;
+    const prev = this.sup(prevKey);
+    const delta = num(amt);
+    if (!prev) {
+      this.unverifiable(prevKey, `${what}的增减额`);
+      if (rate) {
+        // The amount and the rate determine each other: 上年 = 本年 ∓ 增减额 (narrative.md §5).
+        const corners: Decimal[] = [];
+        for (const c of [cur.value.minus(half(cur)), cur.value.plus(half(cur))]) {
+          for (const d of [delta.minus(H), delta.plus(H)]) {
+            const p = up ? c.minus(d) : c.plus(d);
+            if (p.gt(0)) corners.push(d.dividedBy(p).times(100));
+          }
+        }
+        if (corners.length) {
+          const p = up ? cur.value.minus(delta) : cur.value.plus(delta);
+          const expected = p.gt(0) ? delta.dividedBy(p).times(100).toFixed(rate.includes('.') ? rate.split('.')[1].length : 0, Decimal.ROUND_HALF_UP) : '—';
+          this.judge(rate, Decimal.min(...corners), Decimal.max(...corners), expected, `${what}的增减率（按文中增减额推算上年数）`, cur, []);
+        }
+      }
+      return;
+    }
+    const diff = cur.value.minus(prev.value);
+    const tol = half(cur).plus(half(prev)).plus(H);
+    if (diff.isZero() || diff.gt(0) !== up) {
+      this.report(TEXT_CHANGE, cur, [prev], `${what}写为“${dir}”，但本年 ${amountText(cur.value)} 万元${diff.isZero() ? '与' : diff.gt(0) ? '大于' : '小于'}上年 ${amountText(prev.value)} 万元，应为“${diff.isZero() ? '持平' : diff.gt(0) ? '增加' : '减少'}”。`);
+    } else if (delta.minus(diff.abs()).abs().gt(tol)) {
+      this.report(TEXT_CHANGE, cur, [prev], `${what}的增减额写为 ${amt} 万元，按本年 ${amountText(cur.value)} 万元与上年 ${amountText(prev.value)} 万元应为 ${amountText(diff.abs())} 万元。`, {
+        expected: diff.abs().toFixed(2),
+        actual: delta.toFixed(2),
+        difference: delta.minus(diff.abs()).toFixed(2),
+        tolerance: tol.toString(),
+      });
+    }
+    if (!rate) return;
+    if (prev.value.isZero()) {
+      this.report(TEXT_RATE, prev, [cur], `${what}写了增减率 ${rate}%，但上年数为 0，不能计算增减率。`);
+      return;
+    }
+    const lo = cur.value.minus(half(cur)).dividedBy(prev.value.plus(half(prev)));
+    const hi = cur.value.plus(half(cur)).dividedBy(prev.value.minus(half(prev)));
+    const one = new Decimal(1);
+    const [rlo, rhi] = lo.lte(one) && hi.gte(one) ? [new Decimal(0), Decimal.max(one.minus(lo), hi.minus(one))] : hi.lt(one) ? [one.minus(hi), one.minus(lo)] : [lo.minus(one), hi.minus(one)];
+    const k = rate.includes('.') ? rate.split('.')[1].length : 0;
+    this.judge(rate, rlo.times(100), rhi.times(100), percentOf(diff.abs(), prev.value).toFixed(k, Decimal.ROUND_HALF_UP), `${what}的增减率`, cur, [prev]);
+  }
+
+  // ---- "无…" claims ----------------------------------------------------------------------------------------
+
+  private noneTargets(name: string): Fig[] | null {
+    const col = (id: '02' | '03', c: number) => this.t.total(id, c);
+    const all = (id: '07' | '08') => {
+      const t = this.t.coded(id);
+      return t ? [...(t.total ? [...t.total.amounts.keys()].map((c) => this.t.total(id, c)) : [])] : [];
+    };
+    const map: Record<string, Array<Fig | null>> = {
+      上级补助收入: [this.t.line01('r4', 1), col('02', 3)],
+      事业收入: [this.t.line01('r5', 1), col('02', 4)],
+      经营收入: [this.t.line01('r6', 1), col('02', 5)],
+      附属单位上缴收入: [this.t.line01('r7', 1), col('02', 6)],
+      其他收入: [this.t.line01('r8', 1), col('02', 7)],
+      上缴上级支出: [col('03', 4)],
+      经营支出: [col('03', 5)],
+      对附属单位补助支出: [col('03', 6)],
+      政府性基金预算财政拨款收入: [this.t.line04('r2', 1)],
+      国有资本经营预算财政拨款收入: [this.t.line04('r3', 1)],
+      政府性基金预算财政拨款收入支出: all('07'),
+      国有资本经营预算财政拨款支出: all('08'),
+      使用非财政拨款结余: [this.t.line01('r28', 1)],
+      机关运行经费: [this.sup('org.running')],
+      政府采购支出: [this.sup('proc.total')],
+    };
+    const figs = map[name];
+    return figs ? figs.filter((f): f is Fig => !!f) : null;
+  }
+
+  private noneClaims(): void {
+    for (const m of this.s.text.matchAll(/(?:本年度|本单位|我部门|本部门|我单位|本年|当年)(?:本年度|本年|当年)?无([^。；，：]+)/g)) {
+      for (const raw of m[1].split(/、|和|及/)) {
+        const name = raw.replace(/[“”]/g, '');
+        const figs = this.noneTargets(name);
+        if (!figs) continue;
+        this.matched = true;
+        const nonZero = figs.filter((f) => !f.value.isZero());
+        if (nonZero.length) {
+          this.report(TEXT_NONE, nonZero[0], nonZero.slice(1), `文中说无${name}，但${nonZero.map((f) => `${f.source.label}为 ${amountText(f.value)} 万元`).join('，')}。`, {
+            expected: nonZero[0].value.toFixed(2),
+            actual: '0.00',
+          });
+        }
+      }
+    }
+  }
+
+  // ---- sections ------------------------------------------------------------------------------------------
+
+  private total(): void {
+    this.each(`收入总计${A}万元`, (m) => this.amount(m[1], this.t.line01('r30', 1), '收入总计'));
+    this.each(`支出总计${A}万元`, (m) => this.amount(m[1], this.t.line01('r60', 2), '支出总计'));
+    this.each(`(收入|支出)(?:总计)?${CHG}`, (m) =>
+      m[1] === '收入' ? this.change(m, 2, this.t.line01('r30', 1), 'prev.income_total', '收入总计') : this.change(m, 2, this.t.line01('r60', 2), 'prev.expense_total', '支出总计'),
+    );
+  }
+
+  private parts(side: 'income' | 'expense'): void {
+    const [word, key, col, prevKey, items, id, base] =
+      side === 'income'
+        ? (['收入', 'r27', 1, 'prev.income_sum', INCOME_ITEMS, '02', '本年收入'] as const)
+        : (['支出', 'r57', 2, 'prev.expense_sum', EXPENSE_ITEMS, '03', '本年支出'] as const);
+    const sum = this.t.line01(key, col);
+    this.each(`${word}合计${A}万元`, (m) => this.amount(m[1], sum, `${word}合计`));
+    this.each(`${word}合计${CHG}`, (m) => this.change(m, 1, sum, prevKey, `${word}合计`));
+    const names = items.map(([, n]) => n).join('|');
+    this.each(`(?<![一般公共预算政府性基金国有资本经营])(${names})${A}万元(?:，占${base}(?:的)?${R})?`, (m) => {
+      const [c] = items.find(([, n]) => n === m[1])!;
+      const fig = this.amount(m[2], this.t.total(id, c), m[1]);
+      if (m[3]) this.percent(m[3], fig, sum, `${m[1]}占${base}的比重`);
+    });
+  }
+
+  private fiscal(): void {
+    this.each(`收、支总计均为${A}万元`, (m) => {
+      this.amount(m[1], this.t.line04('r32', 1), '财政拨款收入总计');
+      this.amount(m[1], this.t.line04('r64', 2, '合计'), '财政拨款支出总计');
+    });
+    this.each(`收、支总计各${CHG}`, (m) => this.change(m, 1, this.t.line04('r32', 1), 'prev.fiscal_total', '财政拨款收支总计'));
+    this.each(`(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入${A}万元(?:，比\\d{4}年度?决算数${CHG})?`, (m) => {
+      const [key, prevKey] = m[1] === '一般公共预算' ? ['r1', 'prev.gpb_income'] : m[1] === '政府性基金预算' ? ['r2', 'prev.gf_income'] : ['r3', 'prev.sc_income'];
+      const fig = this.amount(m[2], this.t.line04(key, 1), `${m[1]}财政拨款收入`);
+      if (m[3]) this.change(m, 3, fig, prevKey, `${m[1]}财政拨款收入`);
+    });
+  }
+
+  private budgetFig(code: string): Fig | null {
+    return this.sup(`budget.${code}`);
+  }
+
+  private gpb(): void {
+    const total = this.t.total('05', 1);
+    const text = this.s.text;
+    this.each(`一般公共预算财政拨款支出${A}万元(?:，占本年支出合计的${R})?`, (m) => {
+      const fig = this.amount(m[1], total, '一般公共预算财政拨款支出');
+      if (m[2]) this.percent(m[2], fig, this.t.line01('r57', 2), '一般公共预算财政拨款支出占本年支出合计的比重');
+    });
+    this.each(`一般公共预算财政拨款支出${CHG}`, (m) => this.change(m, 1, total, 'prev.gpb_expense', '一般公共预算财政拨款支出'));
+    this.each(`^\\d+\\.(.+?)类支出${A}万元(?:，占${R})?`, (m) => {
+      const row = this.t.rows('05', '类').find((r) => r.name === m[1]);
+      if (!row) return this.report(TEXT_LIST, null, [], `公开05表中没有名为“${m[1]}”的类级科目。`);
+      const fig = this.amount(m[2], this.t.rowFig('05', row, 1), `${m[1]}`);
+      if (m[3]) this.percent(m[3], fig, total, `${m[1]}占一般公共预算财政拨款支出的比重`);
+    });
+    if (!/（项）/.test(text)) {
+      this.each(`年初预算为${A}万元，支出决算为${A}万元(?:，完成年初预算的${R})?`, (m) => {
+        const items = this.t.rows('05', '项').map((r) => this.budgetFig(r.code!));
+        const budget = this.sup('budget.total') ?? (items.length && items.every((b) => b) ? sumFig('年初预算合计（补充信息各项之和）', items as Fig[]) : null);
+        this.amount(m[1], budget, '年初预算合计', 'budget.total');
+        const actual = this.amount(m[2], total, '一般公共预算财政拨款支出决算');
+        if (m[3]) this.percent(m[3], actual, budget ?? textFig(m[1], '年初预算合计'), '年初预算完成率');
+      });
+    }
+    this.each(`(.+?)（类）(.+?)（款）(.+?)（项）年初预算为${A}万元，支出决算为${A}万元(?:，完成年初预算的${R})?(?:[，。]?(?:支出决算数(大于|小于)年初预算数))?`, (m) => {
+      const lei = m[1].replace(/^（\d+）/, '');
+      const row = this.t.rows('05', '项').find((r) => this.t.itemFullName(r.code!) === `${lei}（类）${m[2]}（款）${m[3]}（项）`);
+      if (!row) return this.report(TEXT_LIST, null, [], `公开05表中没有“${lei}（类）${m[2]}（款）${m[3]}（项）”这一项级科目。`);
+      const key = `budget.${row.code}`;
+      const what = `${m[3]}（项）`;
+      const budget = this.amount(m[4], this.budgetFig(row.code!), `${what}年初预算`, key) ?? textFig(m[4], '年初预算');
+      const actual = this.amount(m[5], this.t.rowFig('05', row, 1), `${what}支出决算`);
+      if (m[6]) this.percent(m[6], actual, budget, `${what}年初预算完成率`);
+      if (m[7] && actual) {
+        const bigger = actual.value.gt(budget.value);
+        if ((m[7] === '大于') !== bigger || actual.value.eq(budget.value)) {
+          this.report(TEXT_CHANGE, actual, [budget], `${what}写“支出决算数${m[7]}年初预算数”，但决算 ${amountText(actual.value)} 万元${actual.value.eq(budget.value) ? '等于' : bigger ? '大于' : '小于'}年初预算 ${amountText(budget.value)} 万元。`);
+        }
+      }
+    });
+  }
+
+  private list(listed: string, prefixes: ReadonlyArray<string>, what: string): void {
+    const items = (this.ctx.workbook.tables['06'] ? this.t.econItems() : []).filter((i) => i.code.length === 5 && prefixes.includes(i.code.slice(0, 3)));
+    if (!items.length) return;
+    const names = listed.split('、').map((n) => n.replace(/[“”]/g, ''));
+    const key = (s: string) => s.replace(/[（）()]/g, '');
+    const unknown: string[] = [];
+    const zero: Fig[] = [];
+    for (const n of names) {
+      const item = items.find((i) => key(i.name) === key(n));
+      if (!item) unknown.push(n);
+      else if (!item.amount || item.amount.value.isZero()) zero.push(this.t.econFig(item) ?? { value: new Decimal(0), exact: true, source: { label: `公开06表 ${item.code} ${item.name}`, cells: [item.codeRef], keys: [] } });
+    }
+    if (zero.length) {
+      this.report(TEXT_LIST, zero[0], zero.slice(1), `${what}列举了 ${zero.map((f) => f.source.label.replace(/^公开06表 \d+ /, '')).join('、')}，但这些科目在公开06表中为 0。`);
+    }
+    if (unknown.length) this.report(TEXT_LIST, null, [], `${what}列举的 ${unknown.join('、')} 不是公开06表中的科目名称。`);
+    const missing = econListItems(this.ctx.workbook, prefixes).filter((i) => !names.some((n) => key(n) === key(i.name)));
+    if (missing.length) {
+      const figs = missing.map((i) => this.t.econFig(i)!);
+      this.report(TEXT_LIST, figs[0], figs.slice(1), `${what}漏列了公开06表中有金额的 ${figs.map((f) => `${f.source.label.replace(/^公开06表 \d+ /, '')}（${amountText(f.value)} 万元）`).join('、')}。`, { severity: 'warning' });
+    }
+  }
+
+  private basic(): void {
+    this.each(`基本支出${A}万元`, (m) => this.amount(m[1], this.t.total('05', 2), '一般公共预算财政拨款基本支出'));
+    this.each(`人员经费${A}万元(?:，主要包括：([^。]+))?`, (m) => {
+      this.amount(m[1], this.t.personnel(), '人员经费');
+      if (m[2]) this.list(m[2], PERSONNEL_PREFIXES, '人员经费');
+    });
+    this.each(`公用经费${A}万元(?:，主要包括：([^。]+))?`, (m) => {
+      this.amount(m[1], this.t.publicCost(), '公用经费');
+      if (m[2]) this.list(m[2], PUBLIC_PREFIXES, '公用经费');
+    });
+  }
+
+  private sangong(item: number): number {
+    const items: ReadonlyArray<readonly [number, number, string, RegExp]> = [
+      [1, 7, 'sangong.prev_total', /“?三公”?经费/],
+      [2, 8, 'sangong.prev_abroad', /因公出国（境）费/],
+      [3, 9, 'sangong.prev_vehicle', /公务用车购置及运行(维护)?费/],
+      [6, 12, 'sangong.prev_reception', /公务接待费/],
+    ];
+    const head = /^(\d)\.(因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)/.exec(this.s.text);
+    let cur = this.s.sub <= 1 ? 0 : item;
+    if (head) cur = items.findIndex(([, , , r]) => r.test(head[2]));
+    const [bc, ac, prevKey] = items[Math.max(cur, 0)];
+    const name = ['“三公”经费', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'][Math.max(cur, 0)];
+    const budget = this.t.sangong(bc, `预算数（${name}）`);
+    const actual = this.t.sangong(ac, `决算数（${name}）`);
+    this.each(`全年预算为${A}万元，支出决算为${A}万元(?:，完成全年预算的${R})?`, (m) => {
+      this.amount(m[1], budget, `${name}全年预算`);
+      this.amount(m[2], actual, `${name}支出决算`);
+      if (m[3]) this.percent(m[3], actual, budget, `${name}完成全年预算的比例`);
+    });
+    this.each('全年预算与支出决算均为0万元', () => {
+      const nonZero = [budget, actual].filter((f): f is Fig => !!f && !f.value.isZero());
+      if (nonZero.length) this.report(TEXT_NONE, nonZero[0], nonZero.slice(1), `文中说${name}全年预算与支出决算均为 0，但${nonZero.map((f) => `${f.source.label}为 ${amountText(f.value)} 万元`).join('，')}。`);
+    });
+    this.each(`较上年${CHG}`, (m) => this.change(m, 1, actual, prevKey, `${name}支出决算`));
+    this.each(`公务用车购置费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(10, '决算数（公务用车购置费）'), '公务用车购置费'));
+    this.each(`公务用车运行(?:维护)?费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(11, '决算数（公务用车运行维护费）'), '公务用车运行费'));
+    this.each(`保有量为${N}辆`, (m) => this.count(m[1], this.sup('sangong.vehicle_count'), '公务用车保有量', 'sangong.vehicle_count'));
+    return cur;
+  }
+
+  private running(): void {
+    this.each(`机关运行经费支出${A}万元`, (m) => {
+      const fig = this.amount(m[1], this.sup('org.running'), '机关运行经费', 'org.running');
+      this.each(CHG, (c) => this.change(c, 1, fig, 'org.running_prev', '机关运行经费'));
+    });
+  }
+
+  private proc(): void {
+    const stated = new Map<string, string>();
+    const parts = ['proc.goods', 'proc.works', 'proc.services'].map((k) => this.sup(k));
+    const total = this.sup('proc.total') ?? (parts.every((p) => p) ? sumFig('政府采购支出总额（三项之和）', parts as Fig[]) : null);
+    this.each(`政府采购支出总额${A}万元`, (m) => {
+      stated.set('total', m[1]);
+      this.amount(m[1], total, '政府采购支出总额', 'proc.total');
+    });
+    this.each(`政府采购(货物|工程|服务)支出${A}万元`, (m) => {
+      const key = { 货物: 'proc.goods', 工程: 'proc.works', 服务: 'proc.services' }[m[1]]!;
+      stated.set(key, m[2]);
+      this.amount(m[2], this.sup(key), `政府采购${m[1]}支出`, key);
+    });
+    this.each(`授予中小企业合同金额${A}万元(?:，占政府采购支出总额的${R})?`, (m) => {
+      stated.set('sme', m[1]);
+      const sme = this.amount(m[1], this.sup('proc.sme'), '授予中小企业合同金额', 'proc.sme') ?? textFig(m[1], '中小企业合同金额');
+      if (m[2]) this.percent(m[2], sme, total ?? (stated.has('total') ? textFig(stated.get('total')!, '政府采购支出总额') : null), '中小企业合同金额占政府采购支出总额的比重');
+    });
+    this.each(`授予小微企业合同金额${A}万元(?:，占授予中小企业合同金额的${R})?`, (m) => {
+      const micro = this.amount(m[1], this.sup('proc.small_micro'), '授予小微企业合同金额', 'proc.small_micro') ?? textFig(m[1], '小微企业合同金额');
+      const sme = this.sup('proc.sme') ?? (stated.has('sme') ? textFig(stated.get('sme')!, '中小企业合同金额') : null);
+      if (m[2]) this.percent(m[2], micro, sme, '小微企业合同金额占中小企业合同金额的比重');
+      if (sme && micro.value.minus(sme.value).gt(H.times(2))) this.report(TEXT_SUM, micro, [sme], `授予小微企业合同金额 ${m[1]} 万元大于授予中小企业合同金额 ${amountText(sme.value)} 万元（小微企业是中小企业的一部分）。`);
+    });
+    // The text's own figures must add up: 货物 + 工程 + 服务 = 总额 (rounding-aware), whatever 补充信息 says.
+    const keys = ['proc.goods', 'proc.works', 'proc.services'];
+    if (stated.has('total') && keys.every((k) => stated.has(k))) {
+      const sum = keys.reduce((s, k) => s.plus(num(stated.get(k)!)), new Decimal(0));
+      const tot = num(stated.get('total')!);
+      const tol = H.times(keys.filter((k) => !num(stated.get(k)!).isZero()).length + 1);
+      if (sum.minus(tot).abs().gt(tol)) {
+        this.report(TEXT_SUM, total, [], `政府采购货物、工程、服务支出之和为 ${amountText(sum)} 万元，与文中的支出总额 ${amountText(tot)} 万元不符。`, { expected: sum.toFixed(2), actual: tot.toFixed(2), difference: tot.minus(sum).toFixed(2), tolerance: tol.toString() });
+      }
+    }
+  }
+
+  private asset(): void {
+    this.each(`共有车辆${N}辆`, (m) => this.count(m[1], this.sup('asset.vehicles'), '车辆数', 'asset.vehicles'));
+    this.each(`设备${N}台`, (m) => this.count(m[1], this.sup('asset.equipment_1m'), '单位价值100万元以上设备数', 'asset.equipment_1m'));
+  }
+
+  private perf(project: number | null, section: ReadonlyArray<Sentence>): number | null {
+    const projectTotal = this.t.total('05', 3);
+    const stated = section.filter((s) => /项目绩效自评综述/.test(s.text)).length;
+    this.each(`共涉及项目${N}个`, (m) => {
+      const fig = this.sup('perf.self.count') ?? (this.in.projects().length ? { value: new Decimal(this.in.projects().length), exact: true, source: source('补充信息 所列绩效自评项目个数', []) } : null);
+      this.count(m[1], fig, '绩效自评项目数', 'perf.self.count');
+    });
+    this.each(`资金${A}万元(?:，占一般公共预算项目支出总额的${R})?`, (m) => {
+      const fig = this.amount(m[1], this.sup('perf.self.amount') ?? projectTotal, '绩效自评资金');
+      if (m[2]) this.percent(m[2], fig, projectTotal, '自评资金占一般公共预算项目支出总额的比重');
+    });
+    this.each(`设置${N}个绩效指标`, (m) => this.count(m[1], this.sup('perf.overall.indicators'), '部门整体绩效指标个数', 'perf.overall.indicators'));
+    this.each(`全年参与绩效自评的项目${N}个`, (m) => {
+      const n = parseChineseCount(m[1]);
+      if (stated && n !== stated) this.report(TEXT_COUNT, null, [], `文中说参与绩效自评的项目 ${m[1]} 个，但下文列出了 ${stated} 个项目的自评综述。`, { expected: String(stated), actual: m[1] });
+    });
+    let cur = project;
+    this.each(`([^：。]+?)项目绩效自评综述：项目全年预算数为${A}万元，执行数为${A}万元(?:，完成预算${R})?`, (m) => {
+      cur = this.in.projects().find((n) => TRIM_PROJECT(this.in.text(`perf.p${n}.name`)!) === TRIM_PROJECT(m[1])) ?? null;
+      const k = (x: string) => `perf.p${cur}.${x}`;
+      if (cur === null) return this.unverifiable('perf.p1.name', `项目“${m[1]}”（补充信息中没有同名项目）`);
+      const budget = this.amount(m[2], this.sup(k('budget')), `${m[1]}全年预算数`, k('budget'));
+      const actual = this.amount(m[3], this.sup(k('actual')), `${m[1]}执行数`, k('actual'));
+      if (m[4]) this.percent(m[4], actual ?? textFig(m[3], '执行数'), budget ?? textFig(m[2], '全年预算数'), `${m[1]}的预算执行率`);
+    });
+    const p = cur;
+    if (p !== null) {
+      const actual = this.sup(`perf.p${p}.actual`);
+      const budget = this.sup(`perf.p${p}.budget`);
+      this.each(`(?<!完成预算)执行率为${R}`, (m) => this.percent(m[1], actual, budget, '项目预算执行率'));
+      this.each(`执行得分为${N}分`, (m) => {
+        if (!actual || !budget || budget.value.isZero()) return;
+        // 预算执行 is worth 20 points: 得分 = 20 × 执行率 (the 自评表's rule), written as a whole number.
+        const lo = actual.value.minus(half(actual)).dividedBy(budget.value.plus(half(budget))).times(20);
+        const hi = actual.value.plus(half(actual)).dividedBy(budget.value.minus(half(budget))).times(20);
+        if (judgePercent(String(parseChineseCount(m[1]) ?? m[1]), lo, Decimal.min(hi, 20)) === 'wrong') {
+          this.report(TEXT_COUNT, actual, [budget], `预算执行得分写为 ${m[1]} 分，按 20 × 执行率应为 ${percentOf(actual.value, budget.value).dividedBy(5).toFixed(0, Decimal.ROUND_HALF_UP)} 分。`);
+        }
+      });
+    }
+    return cur;
+  }
+
+  private glossary(): void {
+    const listed: string[] = [];
+    this.each(`\\d+\\.(.+?)（类）(.+?)（款）(.+?)（项）`, (m) => {
+      const name = `${m[1]}（类）${m[2]}（款）${m[3]}（项）`;
+      listed.push(name);
+      if (!this.t.rows('05', '项').some((r) => this.t.itemFullName(r.code!) === name)) {
+        this.report(TEXT_LIST, null, [], `名词解释列出的“${name}”不是公开05表中的项级科目。`);
+      }
+    });
+    if (!listed.length) return;
+    const missing = this.t.rows('05', '项').filter((r) => r.amounts.get(1) && !r.amounts.get(1)!.value.isZero() && !listed.includes(this.t.itemFullName(r.code!)));
+    if (missing.length) {
+      const figs = missing.map((r) => this.t.rowFig('05', r, 1)!);
+      this.report(TEXT_LIST, figs[0], figs.slice(1), `名词解释的支出功能分类科目（到项级）漏列了 ${missing.map((r) => `${r.code} ${r.name}`).join('、')}。`, { severity: 'warning' });
+    }
+  }
+
+  /** Non-zero rows that the lists of 二, 三 and 五 should name but do not. */
+  private omissions(bySection: ReadonlyMap<string, ReadonlyArray<Sentence>>): void {
+    const check = (kind: string, names: ReadonlyArray<readonly [string, Fig | null]>, what: string) => {
+      const list = bySection.get(kind);
+      if (!list?.length) return;
+      const text = list.map((s) => s.text).join('');
+      const missing = names.filter(([n, f]) => f && !f.value.isZero() && !text.includes(n));
+      if (!missing.length) return;
+      this.s = list[0];
+      const figs = missing.map(([, f]) => f!);
+      this.report(TEXT_LIST, figs[0], figs.slice(1), `${what}没有提到表中有金额的 ${missing.map(([n, f]) => `${n}（${amountText(f!.value)} 万元）`).join('、')}。`, { severity: 'warning' });
+    };
+    check('income', INCOME_ITEMS.map(([c, n]) => [n, this.t.total('02', c)] as const), '收入决算情况说明');
+    check('expense', EXPENSE_ITEMS.map(([c, n]) => [n, this.t.total('03', c)] as const), '支出决算情况说明');
+    check('gpb', this.t.rows('05', '类').map((r) => [`${r.name}类支出`, this.t.rowFig('05', r, 1)] as const), '一般公共预算财政拨款支出决算结构情况');
+    check('gpb', this.t.rows('05', '项').map((r) => [this.t.itemFullName(r.code!), this.t.rowFig('05', r, 1)] as const), '一般公共预算财政拨款支出决算具体情况');
+  }
+}

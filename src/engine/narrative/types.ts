@@ -63,3 +63,10 @@ export function blockText(b: NarrativeBlock): string {
 export function plainText(doc: NarrativeDoc): string {
   return doc.blocks.map(blockText).join('\n') + '\n';
 }
+
+/** The fields a narrative finding adds to a Finding (for JSON output); none for table findings. */
+export function narrativeFields(f: Finding): Partial<Pick<NarrativeFinding, 'source' | 'line' | 'paragraph' | 'quote'>> {
+  if (!('quote' in f)) return {};
+  const n = f as NarrativeFinding;
+  return { source: n.source, line: n.line, paragraph: n.paragraph, quote: n.quote };
+}
