@@ -13,7 +13,7 @@
  */
 import type { Grid, GridCell, GridSheet, CellRange } from '../engine';
 import { a1, parseA1 } from '../engine/a1';
-import { cellKey, Decisions, MarkKind, parseDecisions, SavedBorder, SavedFormat, SETTINGS_KEY, splitCellKey } from './decisions';
+import { cellKey, Decisions, DECISIONS_KEY, MarkKind, MARKS_KEY, parseDecisions, SavedBorder, SavedFormat, splitCellKey, storedDecisions, storedMarks } from './decisions';
 
 /** `Excel.run` in the add-in; the fake's `run` in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -84,12 +84,14 @@ export async function readWorkbook(run: ExcelRun): Promise<WorkbookRead> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    setting.load('value');
+    const stored = context.workbook.settings.getItemOrNullObject(DECISIONS_KEY);
+    stored.load('value');
+    const marks = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+    marks.load('value');
     await context.sync();
 
     const names = sheets.items.map((ws) => ws.name);
-    const decisions = parseDecisions(setting.isNullObject ? null : setting.value);
+    const decisions = parseDecisions(stored.isNullObject ? null : stored.value, marks.isNullObject ? null : marks.value);
     try {
       return { ...(await readSheets(context, names, true)), decisions, mergesUnavailable: false };
     } catch {
@@ -178,7 +180,7 @@ export interface MarkResult {
 
 /**
  * Brings the marks in line with `plan` in one sync: cells no longer in the plan get their saved format back, new
- * cells have their current format saved before they are painted, and the decisions are stored with the marks so a
+ * cells have their current format saved before they are painted, and the saved formats are stored with the marks so a
  * later 清除标记 (even after save and reopen, or by another reviewer) restores them exactly.
  */
 export async function writeMarks(
@@ -211,7 +213,8 @@ export async function writeMarks(
       mark(range(key), kind);
     }
     const next: Decisions = { ...decisions, marked };
-    context.workbook.settings.add(SETTINGS_KEY, next);
+    context.workbook.settings.add(DECISIONS_KEY, storedDecisions(next));
+    context.workbook.settings.add(MARKS_KEY, storedMarks(next));
     await context.sync();
     return { decisions: next, skipped };
   });
@@ -232,16 +235,16 @@ export async function clearMarks(run: ExcelRun, decisions: Decisions, sheetNames
       restore(context.workbook.worksheets.getItem(sheet).getRange(cell), saved);
     }
     const next: Decisions = { ...decisions, marked: kept };
-    context.workbook.settings.add(SETTINGS_KEY, next);
+    context.workbook.settings.add(MARKS_KEY, storedMarks(next));
     await context.sync();
     return next;
   });
 }
 
-/** Stores ignored/verified decisions in the workbook (saved with the file). */
+/** Stores ignored/verified decisions in the workbook (saved with the file); the saved formats are left alone. */
 export async function saveDecisions(run: ExcelRun, decisions: Decisions): Promise<void> {
   await run(async (context) => {
-    context.workbook.settings.add(SETTINGS_KEY, decisions);
+    context.workbook.settings.add(DECISIONS_KEY, storedDecisions(decisions));
     await context.sync();
   });
 }

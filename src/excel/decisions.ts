@@ -4,8 +4,12 @@
  */
 import type { Finding } from '../engine';
 
-/** The workbook.settings key. One key holds everything so that a save writes one consistent state. */
-export const SETTINGS_KEY = 'juesuan.decisions';
+/**
+ * workbook.settings keys. Reviewers' decisions and the saved formats are kept apart so that storing a decision in
+ * the task pane never overwrites formats that the ribbon command (a separate runtime) saved meanwhile.
+ */
+export const DECISIONS_KEY = 'juesuan.decisions';
+export const MARKS_KEY = 'juesuan.marks';
 
 export interface SavedBorder {
   readonly style: string;
@@ -66,19 +70,32 @@ function isSavedFormat(x: unknown): x is SavedFormat {
 }
 
 /**
- * Reads what another reviewer (or an older version) stored. Anything malformed is dropped rather than trusted,
- * because a bad saved format would be written back into the user's cells.
+ * Reads what another reviewer (or an older version) stored under the two keys. Anything malformed is dropped rather
+ * than trusted, because a bad saved format would be written back into the user's cells.
  */
-export function parseDecisions(raw: unknown): Decisions {
-  const value = typeof raw === 'string' ? safeJson(raw) : raw;
-  if (!value || typeof value !== 'object') return EMPTY_DECISIONS;
-  const v = value as Partial<Decisions>;
+export function parseDecisions(decisionsRaw: unknown, marksRaw: unknown): Decisions {
+  const obj = (raw: unknown) => {
+    const v = typeof raw === 'string' ? safeJson(raw) : raw;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  };
+  const d = obj(decisionsRaw);
+  const m = obj(marksRaw);
   const strings = (a: unknown) => (Array.isArray(a) ? a.filter((s): s is string => typeof s === 'string') : []);
   const marked: Record<string, SavedFormat> = {};
-  if (v.marked && typeof v.marked === 'object') {
-    for (const [k, f] of Object.entries(v.marked)) if (k.includes('!') && isSavedFormat(f)) marked[k] = f;
+  if (m.marked && typeof m.marked === 'object') {
+    for (const [k, f] of Object.entries(m.marked)) if (k.includes('!') && isSavedFormat(f)) marked[k] = f;
   }
-  return { version: 1, ignored: strings(v.ignored), verified: strings(v.verified), marked };
+  return { version: 1, ignored: strings(d.ignored), verified: strings(d.verified), marked };
+}
+
+/** What is stored under DECISIONS_KEY. */
+export function storedDecisions(d: Decisions): { version: 1; ignored: readonly string[]; verified: readonly string[] } {
+  return { version: 1, ignored: d.ignored, verified: d.verified };
+}
+
+/** What is stored under MARKS_KEY. */
+export function storedMarks(d: Decisions): { version: 1; marked: Decisions['marked'] } {
+  return { version: 1, marked: d.marked };
 }
 
 function safeJson(s: string): unknown {

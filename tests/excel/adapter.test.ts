@@ -3,7 +3,7 @@ import { analyze } from '../../src/engine';
 import type { Finding } from '../../src/engine';
 import { readWorkbookFile } from '../../src/io/read';
 import { clearMarks, rangesOf, readWorkbook, saveDecisions, selectRange, watchEdits, writeMarks } from '../../src/excel/adapter';
-import { EMPTY_DECISIONS, findingKey, planMarks, setIgnored, SETTINGS_KEY } from '../../src/excel/decisions';
+import { DECISIONS_KEY, EMPTY_DECISIONS, findingKey, MARKS_KEY, planMarks, setIgnored } from '../../src/excel/decisions';
 import { FakeExcel, FakeWorkbookData } from '../../src/excel/fake/fake-excel';
 import { fakeWorkbookFromGrid } from '../../src/excel/fake/from-grid';
 
@@ -164,7 +164,8 @@ describe('decisions in the workbook', () => {
     const marked = await writeMarks(xl.run, planMarks([f], EMPTY_DECISIONS), read, read.decisions);
     const withIgnore = setIgnored(marked.decisions, findingKey(finding({ rule: 'value/decimals', cell: 'C6' })), true);
     await saveDecisions(xl.run, withIgnore);
-    expect(xl.setting(SETTINGS_KEY)).toEqual(withIgnore);
+    expect(xl.setting(DECISIONS_KEY)).toEqual({ version: 1, ignored: withIgnore.ignored, verified: [] });
+    expect(xl.setting(MARKS_KEY)).toEqual({ version: 1, marked: withIgnore.marked });
 
     // Another reviewer opens the saved file.
     const reopened = FakeExcel.fromSnapshot(xl.save());
@@ -175,9 +176,25 @@ describe('decisions in the workbook', () => {
     expect(reopened.cell('公开04表', 'C5')).toEqual(before);
   });
 
+  it('a decision stored from a stale pane does not lose formats the ribbon command saved meanwhile', async () => {
+    const xl = new FakeExcel(sample());
+    const before = xl.cell('公开04表', 'C5');
+    const pane = await readWorkbook(xl.run);
+    // The ribbon command (its own runtime) checks and marks.
+    const cmd = await readWorkbook(xl.run);
+    await writeMarks(xl.run, planMarks([finding({ cell: 'C5' })], cmd.decisions), cmd, cmd.decisions);
+    // The pane, still holding its earlier state, stores an ignore.
+    await saveDecisions(xl.run, setIgnored(pane.decisions, 'value/x|公开04表|C6', true));
+    const later = await readWorkbook(xl.run);
+    expect(later.decisions.ignored).toEqual(['value/x|公开04表|C6']);
+    await clearMarks(xl.run, later.decisions, xl.sheetNames());
+    expect(xl.cell('公开04表', 'C5')).toEqual(before);
+  });
+
   it('ignores malformed stored state rather than writing it into cells', async () => {
     const data = sample();
-    data.settings[SETTINGS_KEY] = { version: 1, ignored: ['a|b|C1', 7], marked: { '公开04表!C5': { fill: 3 } } };
+    data.settings[DECISIONS_KEY] = { version: 1, ignored: ['a|b|C1', 7] };
+    data.settings[MARKS_KEY] = { version: 1, marked: { '公开04表!C5': { fill: 3 } } };
     const read = await readWorkbook(new FakeExcel(data).run);
     expect(read.decisions).toEqual({ version: 1, ignored: ['a|b|C1'], verified: [], marked: {} });
   });

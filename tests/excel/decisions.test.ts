@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/engine';
-import { EMPTY_DECISIONS, findingKey, parseDecisions, planMarks, resetIgnored, setIgnored, setVerified } from '../../src/excel/decisions';
+import { EMPTY_DECISIONS, findingKey, parseDecisions, planMarks, resetIgnored, setIgnored, setVerified, storedDecisions, storedMarks } from '../../src/excel/decisions';
 import { describeError } from '../../src/excel/office-host';
 
 function finding(partial: Partial<Finding>): Finding {
@@ -29,10 +29,10 @@ describe('decisions', () => {
     d = setIgnored(d, 'r|S|A1', true);
     d = setVerified(d, 'r|S|B2', true);
     expect(d.ignored).toEqual(['r|S|A1']);
-    expect(parseDecisions(JSON.stringify(d))).toEqual(d);
+    expect(parseDecisions(JSON.stringify(storedDecisions(d)), storedMarks(d))).toEqual(d);
     expect(resetIgnored(d)).toEqual({ ...d, ignored: [] });
-    expect(parseDecisions('not json')).toEqual(EMPTY_DECISIONS);
-    expect(parseDecisions(null)).toEqual(EMPTY_DECISIONS);
+    expect(parseDecisions('not json', 'not json')).toEqual(EMPTY_DECISIONS);
+    expect(parseDecisions(null, null)).toEqual(EMPTY_DECISIONS);
   });
 });
 
