@@ -1,5 +1,6 @@
 import { Severity } from './finding';
 import { ALL_RULES } from './rules';
+import { NARRATIVE_RULES } from './rules/narrative';
 
 export interface CatalogueEntry {
   readonly id: string;
@@ -12,7 +13,7 @@ const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警�
 
 /** The rule catalogue, generated from the rule modules (README, `juesuan rules`, the task pane's help). */
 export function ruleCatalogue(): CatalogueEntry[] {
-  return ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, title: r.title, why: r.why }));
+  return [...ALL_RULES, ...NARRATIVE_RULES].map((r) => ({ id: r.id, severity: r.severity, title: r.title, why: r.why }));
 }
 
 export function catalogueMarkdown(): string {
