@@ -73,6 +73,10 @@ describe('a changed generated text is caught', () => {
     ['全年参与绩效自评的项目3个', '全年参与绩效自评的项目4个', 'narrative/count', 'error'],
     ['完成预算72%', '完成预算73%', 'narrative/rate', 'error'],
     ['完成全年预算的100%。较上年', '完成全年预算的90%。较上年', 'narrative/rate', 'error'],
+    ['占85.11%', '占85.11', 'narrative/incomplete', 'warning'],
+    ['2024年度收入总计', '202年度收入总计', 'narrative/incomplete', 'warning'],
+    ['截至2024年12月31日，武汉市', '截至2022年12月31日，武汉市', 'narrative/incomplete', 'warning'],
+    ['收入减少341.32万元', '收入增加（减少）341.32万元', 'narrative/incomplete', 'warning'],
     ['1.因公出国（境）费全年预算与支出决算均为0万元。', '1.因公出国（境）费全年预算与支出决算均为0万元。本单位当年无机关运行经费。', '', ''],
   ])('%s → %s', (from, to, rule, severity) => {
     const f = mutate(from, to);

@@ -95,3 +95,14 @@ test('writing the sheet with exceljs: labels prefilled, values empty, text never
   expect(f.every((x) => x.rule === 'narrative/supplement-missing')).toBe(true);
   expect(f.map((x) => x.message)).toContainEqual(expect.stringContaining('键 budget.2010350'));
 });
+
+test('a change from last year without its 主要原因 is reported at the D cell', () => {
+  const g = gridOf(EXAMPLE);
+  const r = rowOfKey(g, 'sangong.prev_total');
+  const edited = withSupplement(g, (rows) => {
+    rows[r][3] = undefined;
+  });
+  const f = narrativeContext(edited).supplementFindings;
+  expect(f.map((x) => `${x.rule} ${x.cell}`)).toEqual([`narrative/supplement-missing D${r + 1}`]);
+  expect(f[0].message).toContain('键 sangong.prev_total');
+});

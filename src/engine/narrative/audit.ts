@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { CellRef } from '../a1';
-import { NarrativeRule, TEXT_AMOUNT, TEXT_CHANGE, TEXT_COUNT, TEXT_LIST, TEXT_NONE, TEXT_RATE, TEXT_SUM, TEXT_UNCHECKED, TEXT_UNRECOGNISED } from '../rules/narrative';
+import { NarrativeRule, TEXT_AMOUNT, TEXT_CHANGE, TEXT_COUNT, TEXT_INCOMPLETE, TEXT_LIST, TEXT_NONE, TEXT_RATE, TEXT_SUM, TEXT_UNCHECKED, TEXT_UNRECOGNISED } from '../rules/narrative';
 import type { NarrativeContext } from '.';
-import { source, sumFig, Tables } from './facts';
+import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
@@ -50,6 +50,7 @@ class Auditor {
   private readonly labels: Map<string, string>;
   private s!: Sentence;
   private matched = false;
+  private readonly year: number | null;
 
   constructor(
     private readonly ctx: NarrativeContext,
@@ -58,6 +59,7 @@ class Auditor {
     this.t = new Tables(ctx.workbook);
     this.in = new Inputs(ctx.supplement);
     this.labels = new Map(supplementLayout(ctx.workbook, 9).map((r) => [r.key, r.label]));
+    this.year = this.in.num('meta.year')?.toNumber() ?? headerInfo(ctx.grid, ctx.workbook).year;
   }
 
   run(units: ReadonlyArray<string>): NarrativeFinding[] {
@@ -69,6 +71,7 @@ class Auditor {
     for (const s of all) {
       this.s = s;
       this.matched = false;
+      this.incomplete();
       this.noneClaims();
       switch (s.kind) {
         case 'total': this.total(); break;
@@ -253,6 +256,21 @@ class Auditor {
     this.judge(rate, rlo.times(100), rhi.times(100), percentOf(diff.abs(), prev.value).toFixed(k, Decimal.ROUND_HALF_UP), `${what}的增减率`, cur, [prev]);
   }
 
+  /** Mistakes the text shows by itself: placeholders, a share without "%", a year that is not this or last year. */
+  private incomplete(): void {
+    const text = this.s.text;
+    const placeholder = /【待补充[^】]*】|[XＸ]{2,}|[×＊*]{2,}|增加（减少）|减少（增加）|增长（降低）|增长（下降）/.exec(text);
+    if (placeholder) this.report(TEXT_INCOMPLETE, null, [], `文中还有未填写的占位符“${placeholder[0]}”。`);
+    const bare = /占[^0-9%。，；]{0,14}?([0-9]+\.[0-9]+)(?![0-9.%万])/.exec(text);
+    if (bare) this.report(TEXT_INCOMPLETE, null, [], `“${bare[0]}”是百分比但缺少%。`);
+    for (const m of text.matchAll(/(?<![0-9])([0-9]{1,4})年(?:度|12月31日)/g)) {
+      const y = Number(m[1]);
+      if (m[1].length !== 4 || (this.year && y !== this.year && y !== this.year - 1)) {
+        this.report(TEXT_INCOMPLETE, null, [], `年份“${m[0]}”${m[1].length !== 4 ? '不完整' : `不是本决算年度（${this.year}）或上一年度`}。`);
+      }
+    }
+  }
+
   // ---- "无…" claims ----------------------------------------------------------------------------------------
 
   private noneTargets(name: string): Fig[] | null {
@@ -319,7 +337,7 @@ class Auditor {
     this.each(`${word}合计${A}万元`, (m) => this.amount(m[1], sum, `${word}合计`));
     this.each(`${word}合计${CHG}`, (m) => this.change(m, 1, sum, prevKey, `${word}合计`));
     const names = items.map(([, n]) => n).join('|');
-    this.each(`(?<![一般公共预算政府性基金国有资本经营])(${names})${A}万元(?:，占${base}(?:的)?${R})?`, (m) => {
+    this.each(`(?<!预算|基金|经营)(${names})${A}万元(?:，占${base}(?:的)?${R})?`, (m) => {
       const [c] = items.find(([, n]) => n === m[1])!;
       const fig = this.amount(m[2], this.t.total(id, c), m[1]);
       if (m[3]) this.percent(m[3], fig, sum, `${m[1]}占${base}的比重`);
@@ -501,7 +519,7 @@ class Auditor {
     const projectTotal = this.t.total('05', 3);
     const stated = section.filter((s) => /项目绩效自评综述/.test(s.text)).length;
     this.each(`共涉及项目${N}个`, (m) => {
-      const fig = this.sup('perf.self.count') ?? (this.in.projects().length ? { value: new Decimal(this.in.projects().length), exact: true, source: source('补充信息 所列绩效自评项目个数', []) } : null);
+      const fig = this.sup('perf.self.count') ?? this.in.projectCount();
       this.count(m[1], fig, '绩效自评项目数', 'perf.self.count');
     });
     this.each(`资金${A}万元(?:，占一般公共预算项目支出总额的${R})?`, (m) => {

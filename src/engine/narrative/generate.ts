@@ -493,7 +493,7 @@ class Generator {
     this.plain('h2', '（一）预算绩效管理工作开展情况。');
     const projectTotal = this.t.total('05', 3);
     const projects = this.in.projects();
-    const count = this.sup('perf.self.count') ?? (projects.length ? { value: new Decimal(projects.length), exact: true, source: source('补充信息 所列绩效自评项目个数', []) } : null);
+    const count = this.sup('perf.self.count') ?? this.in.projectCount();
     const amount = this.sup('perf.self.amount') ?? projectTotal;
     const p = this.para().t(`根据预算绩效管理要求，本部门组织对${this.year}年度一般公共预算项目支出全面开展绩效自评，共涉及项目`);
     p.fig(count, 'perf.self.count', this.label('perf.self.count'), count?.value.toString()).t('个，资金').fig(amount, 'perf.self.amount', this.label('perf.self.amount')).t('万元，占一般公共预算项目支出总额的');

@@ -6,7 +6,7 @@ import { decimalFromNumber, parseAmount } from '../money';
 import { NarrativeRule, SUPPLEMENT_KEY, SUPPLEMENT_MISSING, SUPPLEMENT_NOT_A_NUMBER, SUPPLEMENT_PERF } from '../rules/narrative';
 import { Tables } from './facts';
 import { amountText } from './format';
-import { NarrativeFinding } from './types';
+import { Fig, NarrativeFinding } from './types';
 
 export const SUPPLEMENT_SHEET = '补充信息';
 export const SPECIAL_DEFAULT = '本单位决算信息公开未涉及该类支出。';
@@ -241,6 +241,13 @@ export class Inputs {
     return this.entry(key)?.reason ?? null;
   }
 
+  /** The number of listed projects as a figure, its provenance the name cells (default of perf.self.count). */
+  projectCount(): Fig | null {
+    const names = this.projects().map((n) => this.entry(`perf.p${n}.name`)!);
+    if (!names.length) return null;
+    return { value: new Decimal(names.length), exact: true, source: { label: '补充信息 所列绩效自评项目个数', cells: names.map((e) => e.valueRef), keys: names.map((e) => e.key) } };
+  }
+
   /** Numbers of the projects p1, p2, … that have a name, in order, stopping at the first gap. */
   projects(): number[] {
     const out: number[] = [];
@@ -282,7 +289,44 @@ export function checkSupplement(wb: Workbook, sup: Supplement | null): Narrative
     if (r.key.endsWith('.score') || (e && e.value !== null)) continue;
     out.push(narrativeFinding({ rule: SUPPLEMENT_MISSING, at: e?.valueRef ?? { sheet: sup.sheet, cell: 'A1' }, message: `补充信息 ${e ? e.valueRef.cell : ''}（${r.label}，键 ${r.key}）未填写，项目绩效自评综述中这一处将显示为【待补充】。` }));
   }
+  out.push(...checkReasons(wb, inputs));
   out.push(...checkPerf(wb, inputs));
+  return out;
+}
+
+/** A change from last year is explained by a 主要原因 in column D; the narrative shows a gap without one. */
+function checkReasons(wb: Workbook, inputs: Inputs): NarrativeFinding[] {
+  const t = new Tables(wb);
+  const running = inputs.num('org.running');
+  const groups: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<Decimal | undefined>]> = [
+    [['prev.income_total', 'prev.expense_total'], [t.line01('r30', 1)?.value, t.line01('r60', 2)?.value]],
+    [['prev.fiscal_total'], [t.line04('r32', 1)?.value]],
+    [['prev.gpb_income'], [t.line04('r1', 1)?.value]],
+    [['prev.gf_income'], [t.line04('r2', 1)?.value]],
+    [['prev.sc_income'], [t.line04('r3', 1)?.value]],
+    [['prev.gpb_expense'], [t.total('05', 1)?.value]],
+    [['sangong.prev_total'], [t.sangong(7, '')?.value]],
+    [['sangong.prev_abroad'], [t.sangong(8, '')?.value]],
+    [['sangong.prev_vehicle'], [t.sangong(9, '')?.value]],
+    [['sangong.prev_reception'], [t.sangong(12, '')?.value]],
+    [['org.running_prev'], [running && !running.isZero() ? running : undefined]],
+  ];
+  const out: NarrativeFinding[] = [];
+  for (const [keys, current] of groups) {
+    const changed = keys.some((k, i) => {
+      const prev = inputs.num(k);
+      return prev && current[i] && !prev.eq(current[i]!);
+    });
+    if (!changed || keys.some((k) => inputs.reason(k))) continue;
+    const e = inputs.entry(keys[0])!;
+    out.push(
+      narrativeFinding({
+        rule: SUPPLEMENT_MISSING,
+        at: e.reasonRef,
+        message: `补充信息 ${e.reasonRef.cell}（${e.label}与本年数不同，D 列应写明主要原因，键 ${keys[0]}）未填写，情况说明中这一处将显示为【待补充：主要原因】。`,
+      }),
+    );
+  }
   return out;
 }
 

@@ -54,7 +54,7 @@ function cnNumber(s: string): number {
   return (CN.indexOf(s[0]) + 1) * 10 + (s.length > 2 ? CN.indexOf(s[2]) + 1 : 0);
 }
 
-const H1 = new RegExp(`^([${CN}]{1,3})、(.{2,40})$`);
+const H1 = new RegExp(`^[${CN}]{1,3}、(.{2,40})$`);
 const H2 = new RegExp(`^（([${CN}]{1,3})）([^：，]{2,45})$`);
 const PAGE = /^(\d{1,3}|-\d{1,3}-|第\d+页.*)$/;
 
@@ -107,9 +107,8 @@ export function sentences(rawUnits: ReadonlyArray<string>): Sentence[] {
       const h2 = !h1 && !/万元/.test(u) ? H2.exec(u) : null;
       if (h1 && !/万元|%/.test(u)) {
         flush();
-        kind = sectionKind(h1[2]);
+        kind = sectionKind(h1[1]);
         sub = 0;
-        void cnNumber(h1[1]);
         continue;
       }
       if (h2 && !reg.glossary) {

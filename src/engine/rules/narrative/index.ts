@@ -93,6 +93,13 @@ export const TEXT_SUM = defineNarrativeRule({
   why: '文中列出的分项（如政府采购货物、工程、服务）之和应等于文中的合计，分项不能大于合计。',
 });
 
+export const TEXT_INCOMPLETE = defineNarrativeRule({
+  id: 'narrative/incomplete',
+  severity: 'warning',
+  title: '文字未写完整（占位符、缺少%、年度不对）',
+  why: '“XX”“【待补充】”“增加（减少）”等占位符、没有%的百分比、不完整或不属于本年度和上年度的年份，说明文字还没有改完。',
+});
+
 export const TEXT_UNCHECKED = defineNarrativeRule({
   id: 'narrative/unverifiable',
   severity: 'warning',
@@ -119,6 +126,7 @@ export const NARRATIVE_RULES: ReadonlyArray<NarrativeRule> = [
   TEXT_LIST,
   TEXT_COUNT,
   TEXT_SUM,
+  TEXT_INCOMPLETE,
   TEXT_UNCHECKED,
   TEXT_UNRECOGNISED,
 ];
