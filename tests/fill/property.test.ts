@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { analyze } from '../../src/engine';
 import { arbitraryDepartment, arbitraryLayout, buildGrid } from '../support/generate';
-import { roundTrip } from './roundtrip';
+import { refKey } from '../../src/engine/a1';
+import { planFill } from '../../src/engine/fill';
+import { blankDerivable, figure, roundTrip, withCell } from './roundtrip';
 
 /**
  * Round trip over generated departments in every layout: blank every derivable cell, fill, compare.
@@ -44,6 +46,35 @@ describe('fill round trip over generated workbooks', () => {
         expect(errors.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
       }),
       { numRuns: RUNS_EXACT },
+    );
+  }, 180_000);
+});
+
+describe('a wrong total among blanks', () => {
+  test('is reported at its cell, never overwritten, and does not spread (150 workbooks)', () => {
+    fc.assert(
+      fc.property(arbitraryDepartment({ wholeSteps: true }), arbitraryLayout(), fc.nat(), (dept, layout, pick) => {
+        const original = buildGrid(dept, layout);
+        const { grid, blanked } = blankDerivable(original);
+        // Put back one non-zero total, off by 1 万元 (10,000 in a 元 layout).
+        const totals = [...blanked].filter(([, v]) => !figure(v).isZero());
+        fc.pre(totals.length > 0);
+        const [key, value] = totals[pick % totals.length];
+        const wrong = figure(value).plus(layout.unit === '元' ? 10_000 : 1);
+        const [sheet, cell] = key.split('!');
+        const plan = planFill(withCell(grid, sheet, cell, wrong.toNumber()));
+        expect(plan.fills.map((f) => refKey(f.ref))).not.toContain(key);
+        expect(plan.conflicts.map((c) => `${c.sheet}!${c.cell}`)).toEqual([key]);
+        expect(figure(plan.conflicts[0].expected).toString()).toBe(figure(value).toString());
+        // Every other blanked cell still comes back exactly.
+        const byKey = new Map(plan.fills.map((f) => [refKey(f.ref), f]));
+        for (const [k, v] of blanked) {
+          if (k === key) continue;
+          const f = byKey.get(k);
+          expect(`${k} ${f && f.kind === 'amount' ? f.value.toString() : '0'}`).toBe(`${k} ${figure(v).toString()}`);
+        }
+      }),
+      { numRuns: 150 },
     );
   }, 180_000);
 });

@@ -63,3 +63,18 @@ export function roundTrip(original: Grid): RoundTrip {
   const stray = plan.fills.map((f) => refKey(f.ref)).filter((k) => !blanked.has(k));
   return { plan, blanked, cells, stray, filledGrid: applyFills(grid, plan.fills) };
 }
+
+/** A copy of the grid with one cell changed (null empties it). */
+export function withCell(grid: Grid, sheet: string, cell: string, value: CellValue): Grid {
+  const { r, c } = parseA1(cell);
+  return {
+    sheets: grid.sheets.map((s) => {
+      if (s.name !== sheet) return s;
+      const rows = s.rows.map((row) => (row ? [...row] : row));
+      const row = [...(rows[r] ?? [])];
+      row[c] = value === null ? undefined : { value };
+      rows[r] = row;
+      return { ...s, rows };
+    }),
+  };
+}

@@ -15,8 +15,8 @@ import { econName, functionName } from '../names';
 import { recognize } from '../recognize/recognize';
 import { Relation, relationTerms } from '../relation';
 import { ALL_RULES } from '../rules';
-import { amountRoles } from './roles';
-import { Known, solve } from './solve';
+import { amountRoles, Role } from './roles';
+import { Known, Refusal, solve } from './solve';
 
 interface FillBase {
   readonly ref: CellRef;
@@ -107,17 +107,68 @@ function nameFills(grid: Grid, wb: Workbook): NameFill[] {
   return out;
 }
 
+function conflictFinding(target: Amount, actual: Decimal, expected: Decimal, boundYuan: Decimal, rel: Relation): Finding {
+  const d = decimalsOf(target);
+  const u = target.unit;
+  const tol = fromYuan(boundYuan, u);
+  return {
+    rule: 'fill/conflict',
+    severity: 'error',
+    sheet: target.ref.sheet,
+    cell: target.ref.cell,
+    related: relationTerms(rel)
+      .map((t) => t.amount.ref)
+      .filter((ref) => refKey(ref) !== refKey(target.ref)),
+    expected: expected.toFixed(d),
+    actual: actual.toFixed(d),
+    difference: actual.minus(expected).toFixed(d),
+    tolerance: tol.toFixed(Math.max(d, tol.decimalPlaces())),
+    unit: u,
+    message: `${target.label}表中为 ${formatAmount(actual, d)} ${u}，按已填数字推算应为 ${formatAmount(expected, d)} ${u}，相差 ${formatAmount(actual.minus(expected).abs(), d)} ${u}（${rel.text}）。填充不会改写已有数字，请核对。`,
+    table: target.table,
+  };
+}
+
+function refusalFinding(r: Refusal): Finding {
+  const d = decimalsOf(r.amount);
+  const u = r.amount.unit;
+  return {
+    rule: 'fill/conflict',
+    severity: 'error',
+    sheet: r.amount.ref.sheet,
+    cell: r.amount.ref.cell,
+    related: relationTerms(r.rel)
+      .map((t) => t.amount.ref)
+      .filter((ref) => refKey(ref) !== refKey(r.amount.ref)),
+    expected: r.value.toFixed(d),
+    actual: null,
+    difference: null,
+    tolerance: null,
+    unit: u,
+    message: `${r.amount.label}按关系推算为 ${formatAmount(r.value, d)} ${u}，金额不能为负，未填写（${r.rel.text}）。关系中的已有数字相互矛盾，请核对。`,
+    table: r.amount.table,
+  };
+}
+
 /**
  * Relations broken once the derived figures are in, judged with the derived figures' own rounding intervals.
  * Each names a shown figure (the filler did not write it, and it is the one that disagrees): the one that takes
  * part in most broken relations and refused derivations, as a wrong cell usually breaks several at once.
  */
-function conflicts(relations: ReadonlyArray<{ rule: string; rel: Relation }>, known: ReadonlyMap<string, Known>, refused: ReadonlyArray<{ rel: Relation }>): Finding[] {
+function conflicts(
+  relations: ReadonlyArray<{ rule: string; rel: Relation }>,
+  known: ReadonlyMap<string, Known>,
+  refused: ReadonlyArray<Refusal>,
+  roles: ReadonlyMap<string, { role: Role }>,
+): Array<{ target: Amount; shown: boolean; finding: Finding }> {
+  const isTotal = (a: Amount) => roles.get(refKey(a.ref))?.role === 'derived';
   const broken: Array<{ rel: Relation; residual: Decimal; bound: Decimal }> = [];
   for (const { rel } of relations) {
     if (rel.kind === 'le') continue;
     const ks = relationTerms(rel).map((t) => known.get(refKey(t.amount.ref)));
-    if (ks.some((k) => !k) || !ks.some((k) => k!.derived)) continue;
+    // Relations among entered figures only are the checker's business; a shown total is the filler's too,
+    // since what is derived from it would carry its error.
+    if (ks.some((k) => !k) || !ks.some((k, i) => k!.derived || isTotal(relationTerms(rel)[i].amount))) continue;
     let residual = new Decimal(0);
     let bound = new Decimal(0);
     relationTerms(rel).forEach((t, i) => {
@@ -128,39 +179,49 @@ function conflicts(relations: ReadonlyArray<{ rule: string; rel: Relation }>, kn
   }
   const involved = new Map<string, number>();
   for (const { rel } of [...broken, ...refused]) for (const t of relationTerms(rel)) involved.set(refKey(t.amount.ref), (involved.get(refKey(t.amount.ref)) ?? 0) + 1);
+  const count = (t: { amount: Amount }) => involved.get(refKey(t.amount.ref)) ?? 0;
   return broken.map(({ rel, residual, bound }) => {
     const terms = relationTerms(rel);
     const shown = terms.filter((t) => !known.get(refKey(t.amount.ref))!.derived);
-    const pick = shown.reduce((best, t) => ((involved.get(refKey(t.amount.ref)) ?? 0) > (involved.get(refKey(best.amount.ref)) ?? 0) ? t : best), shown[0] ?? terms[0]);
-    const target = pick.amount;
-    const actual = known.get(refKey(target.ref))!.value;
-    const expected = actual.minus(fromYuan(residual.times(pick.coef), target.unit));
-    const d = decimalsOf(target);
-    const u = target.unit;
-    const tol = fromYuan(bound, u);
-    return {
-      rule: 'fill/conflict',
-      severity: 'error' as const,
-      sheet: target.ref.sheet,
-      cell: target.ref.cell,
-      related: terms.filter((t) => t !== pick).map((t) => t.amount.ref),
-      expected: expected.toFixed(d),
-      actual: actual.toFixed(d),
-      difference: actual.minus(expected).toFixed(d),
-      tolerance: tol.toFixed(Math.max(d, tol.decimalPlaces())),
-      unit: u,
-      message: `${target.label}表中为 ${formatAmount(actual, d)} ${u}，按已填数字推算应为 ${formatAmount(expected, d)} ${u}，相差 ${formatAmount(actual.minus(expected).abs(), d)} ${u}（${rel.text}）。填充不会改写已有数字，请核对。`,
-      table: target.table,
-    };
+    // A shown total before an entered figure: entered figures are what the fill trusts.
+    const suspects = shown.some((t) => isTotal(t.amount)) ? shown.filter((t) => isTotal(t.amount)) : shown;
+    const pick = suspects.reduce((best, t) => (count(t) > count(best) ? t : best), suspects[0] ?? terms[0]);
+    const actual = known.get(refKey(pick.amount.ref))!.value;
+    const expected = actual.minus(fromYuan(residual.times(pick.coef), pick.amount.unit));
+    return { target: pick.amount, shown: shown.length > 0, finding: conflictFinding(pick.amount, actual, expected, bound, rel) };
   });
 }
 
-/** Plans the fill of a workbook: what to write where, and what disagrees. Never throws on bad input. */
+/** Rounds of re-solving with distrusted totals; each round distrusts at least one more cell. */
+const MAX_ROUNDS = 4;
+
+/**
+ * Plans the fill of a workbook: what to write where, and what disagrees. Never throws on bad input.
+ *
+ * A shown total that disagrees with the entered figures must not spread its error through copies (a wrong
+ * 03 类 total copied into 01): such a total is distrusted and the workbook solved again as if it were blank,
+ * so every other cell comes from the entered figures and the total itself is reported, never overwritten.
+ */
 export function planFill(grid: Grid): FillPlan {
   const { workbook, notes } = recognize(grid);
   const relations = collectRelations(ALL_RULES, workbook, notes);
   const roles = amountRoles(workbook);
-  const { known, refused } = solve(relations, roles);
+
+  const distrusted = new Set<string>();
+  const firstFinding = new Map<string, Finding>();
+  let solution = solve(relations, roles, distrusted);
+  let broken = conflicts(relations, solution.known, solution.refused, roles);
+  for (let round = 1; round < MAX_ROUNDS; round++) {
+    const fresh = broken.filter((b) => b.shown && roles.get(refKey(b.target.ref))?.role === 'derived' && !distrusted.has(refKey(b.target.ref)));
+    if (!fresh.length) break;
+    for (const b of fresh) {
+      distrusted.add(refKey(b.target.ref));
+      if (!firstFinding.has(refKey(b.target.ref))) firstFinding.set(refKey(b.target.ref), b.finding);
+    }
+    solution = solve(relations, roles, distrusted);
+    broken = conflicts(relations, solution.known, solution.refused, roles);
+  }
+  const { known, refused } = solution;
 
   const amounts = new Map<string, Amount>();
   for (const { amount } of roles.values()) amounts.set(refKey(amount.ref), amount);
@@ -178,24 +239,20 @@ export function planFill(grid: Grid): FillPlan {
   }
   fills.push(...nameFills(grid, workbook));
 
-  const found = conflicts(relations, known, refused);
-  for (const r of refused) {
-    const d = decimalsOf(r.amount);
-    const u = r.amount.unit;
-    found.push({
-      rule: 'fill/conflict',
-      severity: 'error',
-      sheet: r.amount.ref.sheet,
-      cell: r.amount.ref.cell,
-      related: relationTerms(r.rel).map((t) => t.amount.ref).filter((ref) => refKey(ref) !== refKey(r.amount.ref)),
-      expected: r.value.toFixed(d),
-      actual: null,
-      difference: null,
-      tolerance: null,
-      unit: u,
-      message: `${r.amount.label}按关系推算为 ${formatAmount(r.value, d)} ${u}，金额不能为负，未填写（${r.rel.text}）。关系中的已有数字相互矛盾，请核对。`,
-      table: r.amount.table,
-    });
+  // A relation among derived figures only breaks downstream of a shown figure that disagrees, which is
+  // reported itself; it is listed only when nothing else explains it.
+  const onShown = broken.filter((b) => b.shown);
+  const found = [...(onShown.length || distrusted.size ? onShown : broken).map((b) => b.finding), ...refused.map(refusalFinding)];
+  // Each distrusted total against what the entered figures give for it.
+  for (const key of distrusted) {
+    const a = amounts.get(key)!;
+    const k = known.get(key);
+    if (!k) {
+      found.push(firstFinding.get(key)!);
+      continue;
+    }
+    const bound = k.half.plus(a.exactZero ? 0 : toYuan(a.step, a.unit).dividedBy(2));
+    if (toYuan(a.value.minus(k.value), a.unit).abs().greaterThan(bound)) found.push(conflictFinding(a, a.value, k.value, bound, k.rel!));
   }
 
   const sheetIndex = (s: string) => workbook.sheetOrder.indexOf(s);

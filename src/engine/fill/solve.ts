@@ -20,6 +20,11 @@ export interface Known {
   /** Number of shown non-zero figures the value is computed from (1 for a shown figure). */
   readonly terms: number;
   readonly derived: boolean;
+  /**
+   * Follows from entered figures only (inputs, and lines the rules make 0). A shown total is not grounded, nor
+   * is anything derived from one: a total typed wrong must not win over the sum of the figures entered.
+   */
+  readonly grounded: boolean;
   readonly how?: Derivation;
   readonly rule?: string;
   readonly rel?: Relation;
@@ -43,6 +48,7 @@ export interface Solution {
 interface Candidate {
   readonly target: Amount;
   readonly priority: number;
+  readonly grounded: boolean;
   readonly rule: string;
   readonly rel: Relation;
 }
@@ -62,9 +68,15 @@ function roundToStep(value: Decimal, a: Amount): Decimal {
  * Order matters only through rounding (a total derived from its 款 and from 06 can differ by 尾差), so each
  * round takes the most direct derivations first: copies of a figure shown elsewhere, then totals of parts in
  * the same table, then totals across tables, then a part as the difference of a total and the other parts.
- * When nothing more can be derived, blank inputs count as 0 (blank means zero) and solving resumes.
+ * Derivations from entered figures come before any derivation that uses a shown total; when nothing more
+ * follows from entered figures, blank inputs count as 0 (blank means zero) and solving resumes.
  */
-export function solve(relations: ReadonlyArray<{ rule: string; rel: Relation }>, roles: ReadonlyMap<string, { amount: Amount; role: Role }>): Solution {
+export function solve(
+  relations: ReadonlyArray<{ rule: string; rel: Relation }>,
+  roles: ReadonlyMap<string, { amount: Amount; role: Role }>,
+  /** Shown totals found to disagree with their parts: solved for like blanks (never written), not used as given. */
+  distrusted: ReadonlySet<string> = new Set(),
+): Solution {
   const known = new Map<string, Known>();
   const pending = new Set<string>();
   const blocked = new Set<string>();
@@ -75,8 +87,9 @@ export function solve(relations: ReadonlyArray<{ rule: string; rel: Relation }>,
     const k = refKey(a.ref);
     if (known.has(k) || pending.has(k)) return;
     const role = roleOf(a);
-    if (!a.blank) known.set(k, { value: a.value, half: shownHalf(a), terms: a.exactZero ? 0 : 1, derived: false });
-    else if (role === 'zero') known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false });
+    if (distrusted.has(k)) return;
+    if (!a.blank) known.set(k, { value: a.value, half: shownHalf(a), terms: a.exactZero ? 0 : 1, derived: false, grounded: role !== 'derived' });
+    else if (role === 'zero') known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
     else if (role === 'input') pending.add(k);
   };
   for (const { amount } of roles.values()) seed(amount);
@@ -96,18 +109,21 @@ export function solve(relations: ReadonlyArray<{ rule: string; rel: Relation }>,
       if (rel.kind === 'same') priority = 0;
       else if (rel.kind === 'sum' && rel.lhs === target) priority = terms.every((t) => t.amount.table === target.table) ? 1 : 2;
       else priority = 3;
-      candidates.push({ target, priority, rule, rel });
+      const grounded = terms.every((t) => t.amount === target || known.get(refKey(t.amount.ref))!.grounded);
+      candidates.push({ target, priority, grounded, rule, rel });
     }
-    if (!candidates.length) {
-      if (!pending.size) break;
-      // Nothing more follows from the relations: inputs left blank are zero.
-      for (const k of pending) known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false });
+    // Entered figures first; then inputs left blank count as 0; only then derivations from shown totals.
+    let chosen = candidates.filter((c) => c.grounded);
+    if (!chosen.length && pending.size) {
+      for (const k of pending) known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
       pending.clear();
       continue;
     }
-    const best = Math.min(...candidates.map((c) => c.priority));
+    if (!chosen.length) chosen = candidates;
+    if (!chosen.length) break;
+    const best = Math.min(...chosen.map((c) => c.priority));
     const done = new Set<string>();
-    for (const c of candidates) {
+    for (const c of chosen) {
       const k = refKey(c.target.ref);
       if (c.priority !== best || done.has(k)) continue;
       done.add(k);
@@ -145,6 +161,6 @@ export function solve(relations: ReadonlyArray<{ rule: string; rel: Relation }>,
     }
     pending.delete(k);
     const source = how === 'copy' ? terms.find((t) => t.amount !== c.target)!.amount : undefined;
-    known.set(k, { value, half, terms: count, derived: true, how, rule: c.rule, rel: c.rel, source });
+    known.set(k, { value, half, terms: count, derived: true, grounded: c.grounded, how, rule: c.rule, rel: c.rel, source });
   }
 }
