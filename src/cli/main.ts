@@ -5,6 +5,8 @@ import { expandInputs } from './files';
 import { checkAll } from './pool';
 import { registerSupplement } from './supplement';
 import { registerNarrative, runCheckNarrative } from './narrative';
+import { registerFill } from './fill';
+import { registerTemplate } from './template';
 
 interface CheckOptions {
   json?: boolean;
@@ -74,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
     .action((o: { markdown?: boolean }) => printRules(!!o.markdown));
   registerSupplement(program, (c) => (code = c));
   registerNarrative(program, (c) => (code = c));
+  registerFill(program, (c) => (code = c));
+  registerTemplate(program, (c) => (code = c));
   program.exitOverride();
   try {
     await program.parseAsync(argv);

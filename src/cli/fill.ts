@@ -1,0 +1,106 @@
+import { realpath } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { Fill, fillCellValue, FillPlan, planFill } from '../engine/fill';
+import { formatAmount } from '../engine/money';
+import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+
+interface FillOptions {
+  out?: string;
+  dryRun?: boolean;
+}
+
+/** The same file, even through a different spelling or a link. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
+function shown(f: Fill): string {
+  return f.kind === 'amount' ? `${formatAmount(f.value, f.decimals)} ${f.unit}` : `“${f.text}”`;
+}
+
+/** The preview, one line per cell, then what was not filled and why. */
+export function renderPlan(plan: FillPlan): string {
+  const lines: string[] = [];
+  const amounts = plan.fills.filter((f) => f.kind === 'amount').length;
+  const names = plan.fills.length - amounts;
+  lines.push(plan.fills.length ? `将填写 ${plan.fills.length} 个单元格（金额 ${amounts} 个，科目名称 ${names} 个）：` : '没有可以填写的单元格。');
+  for (const f of plan.fills) {
+    lines.push(`  ${f.ref.sheet}!${f.ref.cell}  ${shown(f)}  ${f.label}`);
+    lines.push(`      ${f.note}［${f.because}］`);
+  }
+  if (plan.zeros.length) lines.push(`另有 ${plan.zeros.length} 个单元格按关系为 0，保持空白（空白即为 0）。`);
+  if (plan.conflicts.length) {
+    lines.push(`未填写：${plan.conflicts.length} 处已有数字与按已填数字推算的结果不一致（不会改写）：`);
+    for (const c of plan.conflicts) lines.push(`  ${c.sheet}!${c.cell}  ${c.message}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Writes the fills into a copy of the workbook with exceljs: values only, so the input's formatting stays;
+ * numbers as numbers, never formulas. A cell that is not empty in the file (a formula without a cached value
+ * looks empty to the reader) is left alone and reported.
+ */
+async function writeCopy(input: string, out: string, fills: ReadonlyArray<Fill>): Promise<string[]> {
+  const wbx = new ExcelJS.Workbook();
+  await wbx.xlsx.readFile(input);
+  const skipped: string[] = [];
+  for (const f of fills) {
+    const ws = wbx.getWorksheet(f.ref.sheet);
+    const cell = ws?.getCell(f.ref.cell);
+    const current = cell?.value;
+    const empty = current === null || current === undefined || (typeof current === 'string' && current.trim() === '');
+    if (!cell || !empty) {
+      skipped.push(`${f.ref.sheet}!${f.ref.cell}`);
+      continue;
+    }
+    cell.value = fillCellValue(f);
+  }
+  await wbx.xlsx.writeFile(out);
+  return skipped;
+}
+
+async function runFill(input: string, o: FillOptions): Promise<number> {
+  if (!o.dryRun && !o.out) {
+    process.stderr.write('请用 --out 指定输出文件（不会改写原文件），或用 --dry-run 只显示将填写的内容。\n');
+    return 2;
+  }
+  if (!o.dryRun && extname(input).toLowerCase() !== '.xlsx') {
+    process.stderr.write('只能填写 .xlsx 工作簿；.xls 请先在 Excel 中另存为 .xlsx（也可用 --dry-run 只显示结果）。\n');
+    return 2;
+  }
+  if (o.out && (await samePath(input, o.out))) {
+    process.stderr.write(`输出文件与原文件相同（${resolve(o.out)}）。填充不会改写原文件，请另指定 --out。\n`);
+    return 2;
+  }
+  let plan: FillPlan;
+  try {
+    plan = planFill(await readWorkbookFile(input));
+  } catch (err) {
+    process.stderr.write(`无法读取 ${input}：${err instanceof UnreadableWorkbookError ? err.reason : (err as Error).message}\n`);
+    return 2;
+  }
+  process.stdout.write(`${input}\n${renderPlan(plan)}\n`);
+  if (!o.dryRun) {
+    const skipped = await writeCopy(input, resolve(o.out!), plan.fills);
+    if (skipped.length) process.stdout.write(`以下单元格在文件中不是空的（可能含公式），未改写：${skipped.join('、')}\n`);
+    process.stdout.write(`已写入 ${resolve(o.out!)}（原文件未改动）。\n`);
+  }
+  return plan.conflicts.length ? 1 : 0;
+}
+
+/** `juesuan fill <in.xlsx> --out <out.xlsx> [--dry-run]`. Exit code 1 when some figure disagrees. */
+export function registerFill(program: Command, setCode: (code: number) => void): void {
+  program
+    .command('fill')
+    .description('按表间关系计算可推算的单元格（合计、类/款行、总表、各表间相同的数字），写入副本')
+    .argument('<file>', '工作簿（.xlsx）')
+    .option('--out <file>', '输出文件（必须与原文件不同）')
+    .option('--dry-run', '只显示将填写的内容，不写文件')
+    .action(async (file: string, o: FillOptions) => {
+      setCode(await runFill(file, o));
+    });
+}
