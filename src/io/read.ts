@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { Grid, GridCell, GridSheet } from '../engine/grid';
+import { zipProblem } from './zip-guard';
 
 /** A file that cannot be read, with one plain Chinese line saying why. */
 export class UnreadableWorkbookError extends Error {
@@ -52,10 +53,26 @@ export function gridFromSheetJs(wb: XLSX.WorkBook): Grid {
   return { sheets };
 }
 
+function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+}
+
+/** Zip (.xlsx), OLE compound file (.xls), or the XML/HTML that some reporting software saves as .xls. */
+function looksLikeWorkbook(bytes: Buffer): boolean {
+  if (isZip(bytes)) return true;
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) return true;
+  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return /^<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<workbook/.test(head) || /^<(!doctype html|html|table)/.test(head);
+}
+
 /** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
 export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
   if (bytes.length > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
   if (bytes.length === 0) throw new UnreadableWorkbookError(file, '文件是空的（0 字节）。');
+  // SheetJS also parses CSV and plain text; such a file should hear that it is not a workbook, before any parsing.
+  if (!looksLikeWorkbook(bytes)) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
+  const zip = isZip(bytes) ? zipProblem(bytes) : null;
+  if (zip) throw new UnreadableWorkbookError(file, zip);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellNF: true, cellText: true, WTF: false });
@@ -63,9 +80,6 @@ export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
     throw new UnreadableWorkbookError(file, classify(err, bytes));
   }
   if (!wb.SheetNames?.length) throw new UnreadableWorkbookError(file, '工作簿中没有工作表。');
-  const looksLikeSpreadsheet = bytes.readUInt32LE(0) === 0x04034b50 || (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0);
-  // SheetJS also parses CSV, HTML and plain text; a user who passes such a file should hear that it is not a workbook.
-  if (!looksLikeSpreadsheet) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
   try {
     return gridFromSheetJs(wb);
   } catch (err) {
