@@ -83,7 +83,7 @@ export function writeSupplementSheet(wbx: ExcelJS.Workbook, layout: ReadonlyArra
     }
     written.push(spec.key);
     textCell(row.getCell(1), spec.key);
-    textCell(row.getCell(2), spec.label);
+    textCell(row.getCell(2), spec.note ? `${spec.label}（${spec.note}）` : spec.label);
     const given = values[spec.key] ?? carried[spec.key];
     const [value, reason] = Array.isArray(given) ? given : [given ?? spec.preset ?? null, ''];
     const c = row.getCell(3);

@@ -22,6 +22,8 @@ export interface LayoutRow {
   readonly preset?: string;
   /** What the D column holds for this row, shown as a hint. */
   readonly reasonHint?: string;
+  /** How to fill the row (shown after the label in the sheet, not in the narrative's 【待补充】). */
+  readonly note?: string;
 }
 
 const REASON = '主要原因';
@@ -40,8 +42,8 @@ export function supplementLayout(wb: Workbook, projects = 3): LayoutRow[] {
   };
   const rows: LayoutRow[] = [
     heading('基本信息'),
-    { key: 'meta.dept', label: '部门名称（空=取表头）', kind: 'text' },
-    { key: 'meta.year', label: '决算年度（空=取表头）', kind: 'count' },
+    { key: 'meta.dept', label: '部门名称', kind: 'text', note: '空=取表头' },
+    { key: 'meta.year', label: '决算年度', kind: 'count', note: '空=取表头' },
     heading('上年数（一至五）'),
     { key: 'prev.income_total', label: '上年收入总计', kind: 'amount', reasonHint: REASON },
     { key: 'prev.expense_total', label: '上年支出总计', kind: 'amount', reasonHint: REASON },
@@ -54,7 +56,7 @@ export function supplementLayout(wb: Workbook, projects = 3): LayoutRow[] {
   if (nonZero04('r3')) rows.push({ key: 'prev.sc_income', label: '上年国有资本经营预算财政拨款收入', kind: 'amount', reasonHint: REASON });
   rows.push({ key: 'prev.gpb_expense', label: '上年一般公共预算财政拨款支出', kind: 'amount', reasonHint: REASON });
   rows.push(heading('年初预算（五（三））'));
-  rows.push({ key: 'budget.total', label: '年初预算合计（空=各项之和）', kind: 'amount' });
+  rows.push({ key: 'budget.total', label: '年初预算合计', kind: 'amount', note: '空=各项之和' });
   for (const r of t.rows('05', '项')) {
     rows.push({ key: `budget.${r.code}`, label: `年初预算：${t.itemFullName(r.code!)}`, kind: 'amount', reasonHint: '决算与年初预算差异原因' });
   }
@@ -69,22 +71,22 @@ export function supplementLayout(wb: Workbook, projects = 3): LayoutRow[] {
     { key: 'sangong.vehicle_use', label: '公务用车运行费主要用途', kind: 'text' },
     { key: 'sangong.vehicle_count', label: '公务用车保有量（辆）', kind: 'count' },
     heading('机关运行经费（十）'),
-    { key: 'org.running', label: '机关运行经费（非行政、参公单位填 0）', kind: 'amount' },
+    { key: 'org.running', label: '机关运行经费', kind: 'amount', note: '非行政单位、非参公事业单位填 0' },
     { key: 'org.running_prev', label: '上年机关运行经费', kind: 'amount', reasonHint: REASON },
     heading('政府采购（十一）'),
     { key: 'proc.goods', label: '政府采购货物支出', kind: 'amount' },
     { key: 'proc.works', label: '政府采购工程支出', kind: 'amount' },
     { key: 'proc.services', label: '政府采购服务支出', kind: 'amount' },
-    { key: 'proc.total', label: '政府采购支出总额（空=三项之和）', kind: 'amount' },
+    { key: 'proc.total', label: '政府采购支出总额', kind: 'amount', note: '空=三项之和' },
     { key: 'proc.sme', label: '授予中小企业合同金额', kind: 'amount' },
     { key: 'proc.small_micro', label: '授予小微企业合同金额', kind: 'amount' },
     heading('国有资产（十二）'),
     { key: 'asset.vehicles', label: '车辆（辆）', kind: 'count' },
-    { key: 'asset.vehicles_desc', label: '车辆构成说明（如“为应急保障用车”）', kind: 'text' },
+    { key: 'asset.vehicles_desc', label: '车辆构成说明', kind: 'text', note: '如“为应急保障用车”' },
     { key: 'asset.equipment_1m', label: '单位价值100万元以上设备（台（套））', kind: 'count' },
     heading('预算绩效（十三）'),
-    { key: 'perf.self.count', label: '绩效自评项目数（空=所列项目个数）', kind: 'count' },
-    { key: 'perf.self.amount', label: '自评资金（空=公开05表项目支出合计）', kind: 'amount' },
+    { key: 'perf.self.count', label: '绩效自评项目数', kind: 'count', note: '空=所列项目个数' },
+    { key: 'perf.self.amount', label: '自评资金', kind: 'amount', note: '空=公开05表项目支出合计' },
     { key: 'perf.self.summary', label: '自评总体情况', kind: 'text' },
     { key: 'perf.overall.indicators', label: '部门整体绩效指标个数', kind: 'count' },
     { key: 'perf.overall.summary', label: '整体评价结论', kind: 'text' },
