@@ -89,3 +89,11 @@ test('a sentence with figures in an unknown wording is reported as unrecognised 
   const f = audit(generated.replace('本单位无机关运行经费。', '本单位机关运行经费合计约12.00万元。'));
   expect(f.map((x) => `${x.rule} ${x.severity}`)).toEqual(['narrative/unrecognised info']);
 });
+
+test('other wordings of the same statements are checked too (完成预算的, 比上年, 下降, ASCII punctuation)', () => {
+  const variant = generated
+    .replace('完成年初预算的91.3%', '完成预算的91.4%')
+    .replace('较上年减少0.48万元，降低35.3%', '比上年减少0.48万元，下降36.3%')
+    .replace('降低25.2%；支出', '降低25.2%;支出');
+  expect(audit(variant).map((f) => `${f.rule} ${f.severity} ${f.actual}`)).toEqual(['narrative/rate error 91.4', 'narrative/rate error 36.3']);
+});

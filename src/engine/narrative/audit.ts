@@ -376,7 +376,7 @@ class Auditor {
       if (m[3]) this.percent(m[3], fig, total, `${m[1]}占一般公共预算财政拨款支出的比重`);
     });
     if (!/（项）/.test(text)) {
-      this.each(`年初预算为${A}万元，支出决算为${A}万元(?:，完成年初预算的${R})?`, (m) => {
+      this.each(`年初预算为${A}万元，支出决算为${A}万元(?:，完成(?:年初)?预算的${R})?`, (m) => {
         const items = this.t.rows('05', '项').map((r) => this.budgetFig(r.code!));
         const budget = this.sup('budget.total') ?? (items.length && items.every((b) => b) ? sumFig('年初预算合计（补充信息各项之和）', items as Fig[]) : null);
         this.amount(m[1], budget, '年初预算合计', 'budget.total');
@@ -384,7 +384,7 @@ class Auditor {
         if (m[3]) this.percent(m[3], actual, budget ?? textFig(m[1], '年初预算合计'), '年初预算完成率');
       });
     }
-    this.each(`(.+?)（类）(.+?)（款）(.+?)（项）年初预算为${A}万元，支出决算为${A}万元(?:，完成年初预算的${R})?(?:[，。]?(?:支出决算数(大于|小于)年初预算数))?`, (m) => {
+    this.each(`(.+?)（类）(.+?)（款）(.+?)（项）年初预算为${A}万元，支出决算为${A}万元(?:，完成(?:年初)?预算的${R})?(?:[，。]?(?:支出决算数(大于|小于)年初预算数))?`, (m) => {
       const lei = m[1].replace(/^（\d+）/, '');
       const row = this.t.rows('05', '项').find((r) => this.t.itemFullName(r.code!) === `${lei}（类）${m[2]}（款）${m[3]}（项）`);
       if (!row) return this.report(TEXT_LIST, null, [], `公开05表中没有“${lei}（类）${m[2]}（款）${m[3]}（项）”这一项级科目。`);
@@ -460,7 +460,7 @@ class Auditor {
       const nonZero = [budget, actual].filter((f): f is Fig => !!f && !f.value.isZero());
       if (nonZero.length) this.report(TEXT_NONE, nonZero[0], nonZero.slice(1), `文中说${name}全年预算与支出决算均为 0，但${nonZero.map((f) => `${f.source.label}为 ${amountText(f.value)} 万元`).join('，')}。`);
     });
-    this.each(`较上年${CHG}`, (m) => this.change(m, 1, actual, prevKey, `${name}支出决算`));
+    this.each(`(?:较|比)上年${CHG}`, (m) => this.change(m, 1, actual, prevKey, `${name}支出决算`));
     this.each(`公务用车购置费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(10, '决算数（公务用车购置费）'), '公务用车购置费'));
     this.each(`公务用车运行(?:维护)?费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(11, '决算数（公务用车运行维护费）'), '公务用车运行费'));
     this.each(`保有量为${N}辆`, (m) => this.count(m[1], this.sup('sangong.vehicle_count'), '公务用车保有量', 'sangong.vehicle_count'));
