@@ -70,6 +70,7 @@ describe('a changed generated text is caught', () => {
     ['主要包括：办公费、', '主要包括：', 'narrative/list', 'warning'],
     ['公务用车保有量为1辆', '公务用车保有量为2辆', 'narrative/count', 'error'],
     ['政府采购服务支出479.26万元', '政府采购服务支出478.26万元', 'narrative/sum', 'error'],
+    ['年初预算为61.44万元', '年初预算为60.44万元', 'narrative/sum', 'error'],
     ['全年参与绩效自评的项目3个', '全年参与绩效自评的项目4个', 'narrative/count', 'error'],
     ['完成预算72%', '完成预算73%', 'narrative/rate', 'error'],
     ['完成全年预算的100%。较上年', '完成全年预算的90%。较上年', 'narrative/rate', 'error'],

@@ -106,3 +106,21 @@ test('a change from last year without its 主要原因 is reported at the D cell
   expect(f.map((x) => `${x.rule} ${x.cell}`)).toEqual([`narrative/supplement-missing D${r + 1}`]);
   expect(f[0].message).toContain('键 sangong.prev_total');
 });
+
+test('totals in 补充信息 must match their parts', () => {
+  const g = gridOf(EXAMPLE);
+  const total = rowOfKey(g, 'proc.total');
+  const micro = rowOfKey(g, 'proc.small_micro');
+  const budget = rowOfKey(g, 'budget.total');
+  const edited = withSupplement(g, (rows) => {
+    rows[total][2] = { value: 480.73 };
+    rows[micro][2] = { value: 480 };
+    rows[budget][2] = { value: 1091.06 };
+  });
+  const f = narrativeContext(edited).supplementFindings.map((x) => `${x.rule} ${x.cell} ${x.expected} ${x.actual}`);
+  expect(f).toEqual([
+    `narrative/supplement-sum C${budget + 1} 1090.06 1091.06`,
+    `narrative/supplement-sum C${total + 1} 479.73 480.73`,
+    `narrative/supplement-sum C${micro + 1} ≤ 479.73 480.00`,
+  ]);
+});

@@ -51,6 +51,9 @@ class Auditor {
   private s!: Sentence;
   private matched = false;
   private readonly year: number | null;
+  /** 五（三）: the stated 年初预算合计 and the stated item budgets, to test the text's own sum. */
+  private budgetLead: { value: string; s: Sentence } | null = null;
+  private readonly budgetItems: string[] = [];
 
   constructor(
     private readonly ctx: NarrativeContext,
@@ -93,6 +96,7 @@ class Auditor {
       }
     }
     this.omissions(bySection);
+    this.budgetSum();
     return this.out;
   }
 
@@ -379,6 +383,7 @@ class Auditor {
       this.each(`年初预算为${A}万元，支出决算为${A}万元(?:，完成(?:年初)?预算的${R})?`, (m) => {
         const items = this.t.rows('05', '项').map((r) => this.budgetFig(r.code!));
         const budget = this.sup('budget.total') ?? (items.length && items.every((b) => b) ? sumFig('年初预算合计（补充信息各项之和）', items as Fig[]) : null);
+        this.budgetLead = { value: m[1], s: this.s };
         this.amount(m[1], budget, '年初预算合计', 'budget.total');
         const actual = this.amount(m[2], total, '一般公共预算财政拨款支出决算');
         if (m[3]) this.percent(m[3], actual, budget ?? textFig(m[1], '年初预算合计'), '年初预算完成率');
@@ -390,6 +395,7 @@ class Auditor {
       if (!row) return this.report(TEXT_LIST, null, [], `公开05表中没有“${lei}（类）${m[2]}（款）${m[3]}（项）”这一项级科目。`);
       const key = `budget.${row.code}`;
       const what = `${m[3]}（项）`;
+      this.budgetItems.push(m[4]);
       const budget = this.amount(m[4], this.budgetFig(row.code!), `${what}年初预算`, key) ?? textFig(m[4], '年初预算');
       const actual = this.amount(m[5], this.t.rowFig('05', row, 1), `${what}支出决算`);
       if (m[6]) this.percent(m[6], actual, budget, `${what}年初预算完成率`);
@@ -573,6 +579,23 @@ class Auditor {
       const figs = missing.map((r) => this.t.rowFig('05', r, 1)!);
       this.report(TEXT_LIST, figs[0], figs.slice(1), `名词解释的支出功能分类科目（到项级）漏列了 ${missing.map((r) => `${r.code} ${r.name}`).join('、')}。`, { severity: 'warning' });
     }
+  }
+
+  /** The text's 年初预算合计 against the sum of the item budgets it lists (each rounded: 0.005 per non-zero term). */
+  private budgetSum(): void {
+    if (!this.budgetLead || !this.budgetItems.length) return;
+    const items = this.budgetItems.map(num);
+    const sum = items.reduce((a, b) => a.plus(b), new Decimal(0));
+    const lead = num(this.budgetLead.value);
+    const tol = H.times(items.filter((v) => !v.isZero()).length + 1);
+    if (sum.minus(lead).abs().lte(tol)) return;
+    this.s = this.budgetLead.s;
+    this.report(TEXT_SUM, null, [], `年初预算合计写为 ${this.budgetLead.value} 万元，但下文各项年初预算之和为 ${amountText(sum)} 万元。`, {
+      expected: sum.toFixed(2),
+      actual: lead.toFixed(2),
+      difference: lead.minus(sum).toFixed(2),
+      tolerance: tol.toString(),
+    });
   }
 
   /** Non-zero rows that the lists of 二, 三 and 五 should name but do not. */

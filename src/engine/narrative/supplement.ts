@@ -3,7 +3,7 @@ import { a1, CellRef } from '../a1';
 import { Grid, GridSheet } from '../grid';
 import { linesTable, Workbook } from '../model';
 import { decimalFromNumber, parseAmount } from '../money';
-import { NarrativeRule, SUPPLEMENT_KEY, SUPPLEMENT_MISSING, SUPPLEMENT_NOT_A_NUMBER, SUPPLEMENT_PERF } from '../rules/narrative';
+import { NarrativeRule, SUPPLEMENT_KEY, SUPPLEMENT_MISSING, SUPPLEMENT_NOT_A_NUMBER, SUPPLEMENT_PERF, SUPPLEMENT_SUM } from '../rules/narrative';
 import { Tables } from './facts';
 import { amountText } from './format';
 import { Fig, NarrativeFinding } from './types';
@@ -292,7 +292,56 @@ export function checkSupplement(wb: Workbook, sup: Supplement | null): Narrative
     out.push(narrativeFinding({ rule: SUPPLEMENT_MISSING, at: e?.valueRef ?? { sheet: sup.sheet, cell: 'A1' }, message: `补充信息 ${e ? e.valueRef.cell : ''}（${r.label}，键 ${r.key}）未填写，项目绩效自评综述中这一处将显示为【待补充】。` }));
   }
   out.push(...checkReasons(wb, inputs));
+  out.push(...checkSums(wb, inputs));
   out.push(...checkPerf(wb, inputs));
+  return out;
+}
+
+/** Totals given next to their parts must add up (each figure is rounded to 0.01: allow 0.005 per non-zero term). */
+function checkSums(wb: Workbook, inputs: Inputs): NarrativeFinding[] {
+  const out: NarrativeFinding[] = [];
+  const h = new Decimal('0.005');
+  const sum = (totalKey: string, partKeys: ReadonlyArray<string>, what: string) => {
+    const total = inputs.entry(totalKey);
+    const parts = partKeys.map((k) => inputs.entry(k));
+    if (!(total?.value instanceof Decimal) || !parts.every((e) => e?.value instanceof Decimal)) return;
+    const s = parts.reduce((acc, e) => acc.plus(e!.value as Decimal), new Decimal(0));
+    const terms = [total, ...parts].filter((e) => !(e!.value as Decimal).isZero()).length;
+    const tol = h.times(terms);
+    const diff = (total.value as Decimal).minus(s);
+    if (diff.abs().lte(tol)) return;
+    out.push(
+      narrativeFinding({
+        rule: SUPPLEMENT_SUM,
+        at: total.valueRef,
+        related: parts.map((e) => e!.valueRef),
+        expected: s.toFixed(2),
+        actual: (total.value as Decimal).toFixed(2),
+        difference: diff.toFixed(2),
+        tolerance: tol.toString(),
+        message: `补充信息 ${total.label}为 ${amountText(total.value as Decimal)} 万元，${what}之和为 ${amountText(s)} 万元，相差 ${amountText(diff.abs())} 万元。请核对。`,
+      }),
+    );
+  };
+  sum('budget.total', new Tables(wb).rows('05', '项').map((r) => `budget.${r.code}`), '各项年初预算');
+  sum('proc.total', ['proc.goods', 'proc.works', 'proc.services'], '货物、工程、服务支出');
+  const atMost = (partKey: string, wholeKey: string) => {
+    const part = inputs.entry(partKey);
+    const whole = inputs.entry(wholeKey);
+    if (!(part?.value instanceof Decimal) || !(whole?.value instanceof Decimal) || part.value.lte(whole.value)) return;
+    out.push(
+      narrativeFinding({
+        rule: SUPPLEMENT_SUM,
+        at: part.valueRef,
+        related: [whole.valueRef],
+        expected: `≤ ${whole.value.toFixed(2)}`,
+        actual: part.value.toFixed(2),
+        message: `补充信息 ${part.label} ${amountText(part.value)} 万元大于${whole.label} ${amountText(whole.value)} 万元，前者是后者的一部分。请核对。`,
+      }),
+    );
+  };
+  atMost('proc.small_micro', 'proc.sme');
+  atMost('proc.sme', 'proc.total');
   return out;
 }
 

@@ -44,6 +44,13 @@ export const SUPPLEMENT_PERF = defineNarrativeRule({
   why: '参与绩效自评的是一般公共预算项目支出：自评资金和各项目执行数之和不能超过公开05表的项目支出合计，自评项目数应等于所列项目个数。',
 });
 
+export const SUPPLEMENT_SUM = defineNarrativeRule({
+  id: 'narrative/supplement-sum',
+  severity: 'error',
+  title: '补充信息的合计与分项不符',
+  why: '年初预算合计应等于各项年初预算之和，政府采购支出总额应等于货物、工程、服务之和，小微企业合同金额不能超过中小企业合同金额，中小企业合同金额不能超过采购总额。',
+});
+
 export const TEXT_AMOUNT = defineNarrativeRule({
   id: 'narrative/amount',
   severity: 'error',
@@ -119,6 +126,7 @@ export const NARRATIVE_RULES: ReadonlyArray<NarrativeRule> = [
   SUPPLEMENT_NOT_A_NUMBER,
   SUPPLEMENT_KEY,
   SUPPLEMENT_PERF,
+  SUPPLEMENT_SUM,
   TEXT_AMOUNT,
   TEXT_CHANGE,
   TEXT_RATE,
