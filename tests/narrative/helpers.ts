@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Grid, GridSheet } from '../../src/engine/grid';
+import { Amount, Workbook } from '../../src/engine/model';
 import { narrativeContext, NarrativeContext } from '../../src/engine/narrative';
 import { readWorkbookBytes } from '../../src/io/read';
 
@@ -39,4 +40,18 @@ export function withSupplement(grid: Grid, edit: (rows: Array<Array<{ value: str
 export function rowOfKey(grid: Grid, key: string): number {
   const s = grid.sheets.find((x) => x.name === '补充信息')!;
   return s.rows.findIndex((r) => r?.[0]?.value === key);
+}
+
+/** Every amount of the recognized tables as `sheet!cell=value`, to compare two recognitions. */
+export function amountsOf(wb: Workbook): string[] {
+  const out: string[] = [];
+  const add = (a: Amount | null | undefined) => a && out.push(`${a.ref.sheet}!${a.ref.cell}=${a.value.toString()}`);
+  for (const t of Object.values(wb.tables)) {
+    if (!t) continue;
+    if (t.kind === 'lines') for (const l of t.lines.values()) l.amounts.forEach(add);
+    if (t.kind === 'coded') for (const r of [t.total, ...t.rows]) r?.amounts.forEach(add);
+    if (t.kind === 'econ') [...t.items.map((i) => i.amount), t.personnelTotal, t.publicTotal].forEach(add);
+    if (t.kind === 'sangong') t.amounts.forEach(add);
+  }
+  return out.sort();
 }

@@ -133,10 +133,7 @@ class Auditor {
   }
 
   private sup(key: string): Fig | null {
-    const v = this.in.num(key);
-    const e = this.in.entry(key);
-    if (!v || !e) return null;
-    return { value: v, exact: v.isZero() || e.kind === 'count', source: { label: `补充信息 ${e.label}`, cells: [e.valueRef], keys: [key] } };
+    return this.in.fig(key);
   }
 
   private unverifiable(key: string, what: string): void {

@@ -23,6 +23,11 @@ class Para {
     return this;
   }
 
+  /** A figure that is always there (a row the generator iterates over). */
+  known(f: Fig): this {
+    return this.fig(f, '', '');
+  }
+
   /** A derived figure (share, rate, change) whose text is computed from `sources`. */
   derived(text: string, value: Decimal, label: string, sources: ReadonlyArray<Fig>): this {
     this.segs.push({ text, value: value.toString(), source: source(label, sources) });
@@ -135,7 +140,9 @@ class Generator {
 
   private para(): Para {
     const p = new Para((k, l) => {
-      if (!this.missing.has(k)) this.missing.set(k, l);
+      // Table gaps (a table not recognized) share the key 'table'; each is listed under its own label.
+      const key = k === 'table' ? `table:${l}` : k;
+      if (!this.missing.has(key)) this.missing.set(key, l);
     });
     this.blocks.push({ kind: 'p', segments: p.segs });
     return p;
@@ -145,12 +152,8 @@ class Generator {
     return this.labels.get(key) ?? key;
   }
 
-  /** An amount from 补充信息 as a figure (the sheet is in 万元, two decimals). */
   private sup(key: string): Fig | null {
-    const v = this.in.num(key);
-    const e = this.in.entry(key);
-    if (!v || !e) return null;
-    return { value: v, exact: v.isZero() || e.kind === 'count', source: { label: `补充信息 ${e.label}`, cells: [e.valueRef], keys: [key] } };
+    return this.in.fig(key);
   }
 
   /** `{增减词}{变动额}万元，{升降词}{变动率}%` (or 持平); returns the 增减词, or null when it could not be written. */
@@ -296,7 +299,7 @@ class Generator {
     classes.forEach((r, i) => {
       const f = this.t.rowFig('05', r, 1)!;
       const q = this.para();
-      q.t(`${i + 1}.${r.name}类支出`).fig(f, '', '').t('万元，占');
+      q.t(`${i + 1}.${r.name}类支出`).known(f).t('万元，占');
       if (gpb && !gpb.value.isZero()) q.derived(shareText(f.value, gpb.value, 2), percentOf(f.value, gpb.value), `${r.name}占比`, [f, gpb]);
       q.t('%。主要是用于');
       const purpose = this.in.text(`purpose.${r.code}`);
@@ -331,7 +334,7 @@ class Generator {
   private item(code: string, num: string, actual: Fig, budget: Fig | null): void {
     const key = `budget.${code}`;
     const p = this.para();
-    p.t(`${num}${this.t.itemFullName(code)}年初预算为`).fig(budget, key, this.label(key)).t('万元，支出决算为').fig(actual, '', '').t('万元');
+    p.t(`${num}${this.t.itemFullName(code)}年初预算为`).fig(budget, key, this.label(key)).t('万元，支出决算为').known(actual).t('万元');
     if (!budget) {
       p.t('。');
       return;
@@ -445,7 +448,7 @@ class Generator {
       this.para().t('本单位无机关运行经费。');
       return;
     }
-    const p = this.para().t(`${this.year}年度本单位机关运行经费支出`).fig(cur, '', '').t(`万元，与${this.prevYear}年度相比，`);
+    const p = this.para().t(`${this.year}年度本单位机关运行经费支出`).known(cur).t(`万元，与${this.prevYear}年度相比，`);
     const c = this.change(p, cur, this.sup('org.running_prev'), 'org.running_prev', '机关运行经费');
     p.t('。');
     if (c && c !== '持平') this.reason(p, ['org.running_prev'], '主要原因是');

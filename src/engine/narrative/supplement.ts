@@ -234,6 +234,14 @@ export class Inputs {
     return v instanceof Decimal ? v : null;
   }
 
+  /** An amount or count as a figure with its cell; amounts stand for ±0.005 like a table cell, zero and counts are exact. */
+  fig(key: string): Fig | null {
+    const e = this.entry(key);
+    const v = e?.value;
+    if (!e || !(v instanceof Decimal)) return null;
+    return { value: v, exact: v.isZero() || e.kind === 'count', source: { label: `补充信息 ${e.label}`, cells: [e.valueRef], keys: [key] } };
+  }
+
   text(key: string): string | null {
     const v = this.entry(key)?.value;
     return typeof v === 'string' ? v : null;
