@@ -276,10 +276,8 @@ class Auditor {
 
   private noneTargets(name: string): Fig[] | null {
     const col = (id: '02' | '03', c: number) => this.t.total(id, c);
-    const all = (id: '07' | '08') => {
-      const t = this.t.coded(id);
-      return t ? [...(t.total ? [...t.total.amounts.keys()].map((c) => this.t.total(id, c)) : [])] : [];
-    };
+    // "本单位当年无…" about 07/08 claims their whole 合计 row is zero.
+    const all = (id: '07' | '08') => [...(this.t.coded(id)?.total?.amounts.keys() ?? [])].map((c) => this.t.total(id, c));
     const map: Record<string, Array<Fig | null>> = {
       上级补助收入: [this.t.line01('r4', 1), col('02', 3)],
       事业收入: [this.t.line01('r5', 1), col('02', 4)],
@@ -441,17 +439,17 @@ class Auditor {
   }
 
   private sangong(item: number): number {
-    const items: ReadonlyArray<readonly [number, number, string, RegExp]> = [
-      [1, 7, 'sangong.prev_total', /“?三公”?经费/],
-      [2, 8, 'sangong.prev_abroad', /因公出国（境）费/],
-      [3, 9, 'sangong.prev_vehicle', /公务用车购置及运行(维护)?费/],
-      [6, 12, 'sangong.prev_reception', /公务接待费/],
+    // 09 栏次 of 预算 and 决算, the previous-year key and the name, for the total and the three items of 九（二）.
+    const items: ReadonlyArray<readonly [number, number, string, string]> = [
+      [1, 7, 'sangong.prev_total', '“三公”经费'],
+      [2, 8, 'sangong.prev_abroad', '因公出国（境）费'],
+      [3, 9, 'sangong.prev_vehicle', '公务用车购置及运行费'],
+      [6, 12, 'sangong.prev_reception', '公务接待费'],
     ];
-    const head = /^(\d)\.(因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)/.exec(this.s.text);
-    let cur = this.s.sub <= 1 ? 0 : item;
-    if (head) cur = items.findIndex(([, , , r]) => r.test(head[2]));
-    const [bc, ac, prevKey] = items[Math.max(cur, 0)];
-    const name = ['“三公”经费', '因公出国（境）费', '公务用车购置及运行费', '公务接待费'][Math.max(cur, 0)];
+    // An item is named at the start of its numbered paragraph; the sentences after it (较上年…) belong to it.
+    const head = /^\d\.(因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)/.exec(this.s.text);
+    const cur = head ? items.findIndex(([, , , n]) => n === head[1].replace('运行维护费', '运行费')) : this.s.sub <= 1 ? 0 : item;
+    const [bc, ac, prevKey, name] = items[cur];
     const budget = this.t.sangong(bc, `预算数（${name}）`);
     const actual = this.t.sangong(ac, `决算数（${name}）`);
     this.each(`全年预算为${A}万元，支出决算为${A}万元(?:，完成全年预算的${R})?`, (m) => {
