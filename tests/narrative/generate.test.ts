@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
-import { narrativeOf, plainText } from '../../src/engine/narrative';
+import { auditNarrative, narrativeContext, narrativeOf, plainText } from '../../src/engine/narrative';
 import { amountText, changeRateText, judgePercent, parseChineseCount, shareText, sharesText } from '../../src/engine/narrative/format';
 import { normalise, sentences } from '../../src/engine/narrative/text';
-import { ctxOf, EXAMPLE, FIXTURE, seedLines } from './helpers';
+import { ctxOf, EXAMPLE, FIXTURE, gridOf, rowOfKey, seedLines, withSupplement } from './helpers';
 
 const expected = readFileSync(join(__dirname, 'hongshan-2024.expected.txt'), 'utf8');
 
@@ -103,5 +103,32 @@ describe('formatting and interval arithmetic', () => {
     expect(parseChineseCount('三')).toBe(3);
     expect(parseChineseCount('十二')).toBe(12);
     expect(parseChineseCount('24')).toBe(24);
+  });
+});
+
+describe('branches beyond the seed', () => {
+  const edited = (values: Record<string, [number | string | undefined, string?]>) =>
+    withSupplement(gridOf(EXAMPLE), (rows) => {
+      for (const [key, [v, reason]] of Object.entries(values)) {
+        const r = rowOfKey(gridOf(EXAMPLE), key);
+        rows[r][2] = v === undefined ? undefined : { value: v };
+        if (reason !== undefined) rows[r][3] = { value: reason };
+      }
+    });
+  const textOf = (g: ReturnType<typeof edited>) => plainText(narrativeOf(narrativeContext(g)));
+
+  test('机关运行经费 with an increase; a previous year of 0 drops the rate; equal years are 持平', () => {
+    const g = edited({ 'org.running': [12.34], 'org.running_prev': [10, '新增办公用房'], 'sangong.prev_total': [0], 'prev.income_sum': [1010.75] });
+    const text = textOf(g);
+    expect(text).toContain('2024年度本单位机关运行经费支出12.34万元，与2023年度相比，增加2.34万元，增长23.4%。主要原因是新增办公用房。');
+    expect(text).toContain('完成全年预算的100%。较上年增加0.88万元。决算数较上年增加的主要原因：落实过紧日子要求，压减公车运行维护费支出。');
+    expect(text).toContain('与2023年度相比，收入合计持平。其中：');
+    expect(auditNarrative(narrativeContext(g), text.split('\n'), { source: 't', unit: 'line' })).toEqual([]);
+  });
+
+  test('年初预算 equal to 决算 says 100%; a missing reason drops the clause', () => {
+    const text = textOf(edited({ 'budget.2210203': [18.03], 'budget.2210202': [9.22, ''] }));
+    expect(text).toContain('购房补贴（项）年初预算为18.03万元，支出决算为18.03万元，完成年初预算的100%。');
+    expect(text).toContain('提租补贴（项）年初预算为9.22万元，支出决算为8.60万元，完成年初预算的93.3%。');
   });
 });
