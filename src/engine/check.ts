@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import { CellRef, compareRefs, refKey } from './a1';
+import { CellRef, parseA1, refKey } from './a1';
 import { Finding, Severity } from './finding';
 import { Amount, TABLE_IDS, Workbook } from './model';
 import { formatAmount, stepDecimals } from './money';
 import { RecognitionNote } from './recognize/notes';
-import { evaluate, Relation, relationTerms } from './relation';
+import { evaluate, Relation, relationStatus, relationTerms } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
 
 interface RelationResult {
@@ -111,30 +111,25 @@ function plainFinding(rule: Rule, input: ReportInput): Finding {
  * to look at (the others stay in `related`).
  */
 function relationFindings(results: ReadonlyArray<RelationResult>): Finding[] {
-  const evaluated = results.map((r) => {
-    const target = r.options.target ?? relationTerms(r.rel)[0].amount;
-    return { ...r, target, e: evaluate(r.rel, target) };
-  });
+  const flagged = results
+    .map((r) => ({ ...r, status: relationStatus(r.rel) }))
+    .filter((r) => r.status.broken || r.status.rounding);
   const brokenCount = new Map<string, number>();
-  for (const r of evaluated) {
-    if (!r.e.broken) continue;
+  for (const r of flagged) {
+    if (!r.status.broken) continue;
     for (const { amount } of relationTerms(r.rel)) brokenCount.set(refKey(amount.ref), (brokenCount.get(refKey(amount.ref)) ?? 0) + 1);
   }
+  const count = (a: Amount) => brokenCount.get(refKey(a.ref)) ?? 0;
   const out: Finding[] = [];
-  for (const r of evaluated) {
-    if (!r.e.broken && !r.e.rounding) continue;
-    let target = r.target;
-    let e = r.e;
-    if (e.broken) {
-      const count = (a: Amount) => brokenCount.get(refKey(a.ref)) ?? 0;
+  for (const r of flagged) {
+    let target = r.options.target ?? relationTerms(r.rel)[0].amount;
+    if (r.status.broken) {
       const amounts = relationTerms(r.rel).map((t) => t.amount);
       const best = Math.max(...amounts.map(count));
       const tops = amounts.filter((a) => count(a) === best);
-      if (best >= 2 && count(target) < best && tops.length === 1) {
-        target = tops[0];
-        e = evaluate(r.rel, target);
-      }
+      if (best >= 2 && count(target) < best && tops.length === 1) target = tops[0];
     }
+    const e = evaluate(r.rel, target);
     const severity: Severity = e.broken ? r.options.severity ?? r.rule.severity : 'info';
     const related: CellRef[] = relationTerms(r.rel)
       .map((t) => t.amount)
@@ -167,11 +162,13 @@ export function sortFindings(findings: Finding[], sheetOrder: ReadonlyArray<stri
     return i < 0 ? sheetOrder.length : i;
   };
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => ({ f, i, at: parseA1(f.cell), sheet: sheetIndex(f.sheet), table: tableIndex(f.table) }))
     .sort(
       (a, b) =>
-        tableIndex(a.f.table) - tableIndex(b.f.table) ||
-        compareRefs(a.f, b.f, sheetIndex) ||
+        a.table - b.table ||
+        a.sheet - b.sheet ||
+        a.at.r - b.at.r ||
+        a.at.c - b.at.c ||
         a.f.rule.localeCompare(b.f.rule) ||
         SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
         a.f.message.localeCompare(b.f.message) ||

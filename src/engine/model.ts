@@ -39,6 +39,12 @@ export interface Amount {
   readonly exactZero: boolean;
   /** True when the cell is empty (as opposed to showing 0 or "-"). */
   readonly blank: boolean;
+  /**
+   * The same value and half display step as exact integers of 厘 (0.001 元), so that the hundreds of relations of
+   * a workbook are decided with BigInt sums; null when the value has more decimals than 厘 (then Decimal decides).
+   */
+  readonly li: bigint | null;
+  readonly halfStepLi: bigint;
 }
 
 /** Level of a 功能分类 code by its length: 类 3 digits, 款 5, 项 7. */

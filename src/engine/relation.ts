@@ -53,6 +53,29 @@ function halfStepYuan(a: Amount): Decimal {
 }
 
 /**
+ * Whether a relation is broken, or holds only up to 尾差: exact integer arithmetic in 厘, the fast path for the
+ * hundreds of relations of a workbook (most of which hold exactly). Falls back to `evaluate` for odd values.
+ */
+export function relationStatus(rel: Relation): { broken: boolean; rounding: boolean } {
+  const terms = relationTerms(rel);
+  let residual = 0n;
+  let bound = 0n;
+  for (const x of terms) {
+    if (x.amount.li === null) return evaluate(rel, terms[0].amount);
+    residual += x.coef === 1 ? x.amount.li : -x.amount.li;
+    bound += x.amount.halfStepLi;
+  }
+  if (residual === 0n) return { broken: false, rounding: false };
+  const abs = residual < 0n ? -residual : residual;
+  if (rel.kind === 'same') {
+    const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
+    return { broken: sameDisplay || abs > bound, rounding: false };
+  }
+  if (rel.kind === 'le') return { broken: residual > bound, rounding: false };
+  return { broken: abs > bound, rounding: abs <= bound };
+}
+
+/**
  * Evaluates a relation, reporting expected/actual from the point of view of `target`
  * (one of its amounts): the value the target would need for the relation to hold exactly.
  */

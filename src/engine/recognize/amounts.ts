@@ -1,8 +1,19 @@
 import Decimal from 'decimal.js';
 import { Amount, TableId, Unit } from '../model';
-import { parseAmount } from '../money';
+import { parseAmount, toYuan } from '../money';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
+
+const ZERO = new Decimal(0);
+const CENT = new Decimal('0.01');
+
+/** value × 10^k as an exact integer, or null when the value has more than k decimals. */
+function scaled(value: Decimal, k: number): bigint | null {
+  if (value.decimalPlaces() > k) return null;
+  const [int, frac = ''] = value.abs().toFixed().split('.');
+  const n = BigInt(int + frac.padEnd(k, '0'));
+  return value.isNegative() ? -n : n;
+}
 
 type MutableAmount = { -readonly [K in keyof Amount]: Amount[K] };
 
@@ -26,9 +37,21 @@ export class AmountFactory {
       return null;
     }
     if (p.kind === 'number' && p.fromText) this.notes.push({ kind: 'number-as-text', table, at: ref, text: String(cell?.value), label });
-    const value = p.kind === 'number' ? p.value : new Decimal(0);
+    const value = p.kind === 'number' ? p.value : ZERO;
     if (value.isNegative()) this.notes.push({ kind: 'negative', table, at: ref, value: value.toFixed(), label });
-    const a: MutableAmount = { table, ref, label, value, unit, step: new Decimal('0.01'), exactZero: p.kind === 'zero', blank: p.kind === 'zero' && p.blank };
+    const li = p.kind === 'number' ? scaled(value, unit === '万元' ? 7 : 3) : 0n;
+    const a: MutableAmount = {
+      table,
+      ref,
+      label,
+      value,
+      unit,
+      step: CENT,
+      exactZero: p.kind === 'zero',
+      blank: p.kind === 'zero' && p.blank,
+      li,
+      halfStepLi: 0n,
+    };
     this.made.push(a);
     return a;
   }
@@ -51,8 +74,10 @@ export class AmountFactory {
       } else if (unit === '元' && nonZero.every((a) => a.value.isInteger())) step = new Decimal(1);
       else step = new Decimal('0.01');
       this.steps.set(unit, step);
+      const half = BigInt(toYuan(step, unit).times(500).toFixed(0));
       for (const a of list) {
         a.step = step;
+        a.halfStepLi = a.exactZero ? 0n : half;
         if (!a.exactZero && a.value.decimalPlaces() > step.decimalPlaces()) {
           this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: step.decimalPlaces() });
         }

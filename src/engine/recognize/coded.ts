@@ -100,7 +100,7 @@ function cellCode(view: SheetView, r: number, cols: CodeColumns, carry: { lei: s
     if (kuan) carry.kuan = kuan;
     return { code, nameInCode: '' };
   }
-  const raw = norm(view.raw(r, cols.code!));
+  const raw = view.text(r, cols.code!);
   const m = /^(\d{3,9})(\D.*)?$/.exec(raw);
   if (m) return { code: m[1], nameInCode: m[2] ?? '' };
   return { code: raw, nameInCode: '' };

@@ -66,7 +66,7 @@ export function readEconTable(block: Block, unit: Unit, factory: AmountFactory, 
     if (isNoteRow(view, r, span)) break;
     lastRow = r;
     for (const tr of triples) {
-      const codeText = norm(view.raw(r, tr.code));
+      const codeText = view.text(r, tr.code);
       const nameText = view.raw(r, tr.name).trim();
       const label = norm(codeText || nameText);
       if (/人员经费合计/.test(label) || /公用经费合计/.test(label)) {
@@ -78,7 +78,7 @@ export function readEconTable(block: Block, unit: Unit, factory: AmountFactory, 
       }
       let code = codeText;
       if (tr.kuan !== null) {
-        const k = norm(view.raw(r, tr.kuan));
+        const k = view.text(r, tr.kuan);
         if (code) carry.set(tr.code, code);
         code = k ? `${code || carry.get(tr.code) || ''}${k.padStart(2, '0')}` : code;
       }

@@ -24,7 +24,12 @@ function bareTitle(t: string): string {
 
 /** Table id from a title cell's normalised text, or null. Order matters: 04 before 01, 06 before 05. */
 export function titleId(text: string): TableId | null {
-  const t = bareTitle(norm(text));
+  return normalisedTitleId(norm(text));
+}
+
+function normalisedTitleId(normalised: string): TableId | null {
+  if (!normalised.includes('表')) return null;
+  const t = bareTitle(normalised);
   if (t.length > 60 || !t.endsWith('表') || t.startsWith('注')) return null;
   if (/三公经费(支出)?(预)?决算(明细)?表$/.test(t) && !/本表/.test(t)) return '09';
   if (/财政拨款收入支出决算总表$/.test(t)) return '04';
@@ -66,12 +71,12 @@ export function locateBlocks(view: SheetView): Block[] {
   const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
   for (let r = 0; r < limitRows; r++) {
     for (const c of view.filledCols(r)) {
-      const raw = view.raw(r, c);
-      if (raw.length > 80) continue;
-      const id = titleId(raw);
-      if (id) anchors.push({ id, r, c, title: raw.replace(/\s+/g, '') });
+      const t = view.text(r, c);
+      if (t.length > 80 || !t.includes('表')) continue;
+      const id = normalisedTitleId(t);
+      if (id) anchors.push({ id, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
       else {
-        const n = tableNumberId(raw);
+        const n = tableNumberId(t);
         if (n) numbers.push({ id: n, r, c });
       }
     }

@@ -7,6 +7,9 @@ export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly mergeOwner = new Map<string, { r: number; c: number }>();
+  /** Normalised texts, computed once per cell: the recognizer looks at header cells many times. */
+  private readonly normCache = new Map<number, string>();
+  private readonly filledCache = new Map<number, number[]>();
 
   constructor(readonly sheet: GridSheet) {
     this.rows = sheet.rows.length;
@@ -28,7 +31,13 @@ export class SheetView {
 
   /** Normalised text of the cell itself. */
   text(r: number, c: number): string {
-    return norm(this.raw(r, c));
+    const key = r * 16384 + c;
+    let t = this.normCache.get(key);
+    if (t === undefined) {
+      t = norm(this.raw(r, c));
+      this.normCache.set(key, t);
+    }
+    return t;
   }
 
   /** Normalised text, taking a merged range's text for every cell it covers (headers). */
@@ -51,9 +60,14 @@ export class SheetView {
 
   /** Non-empty columns of a row, in order. */
   filledCols(r: number, c0 = 0, c1 = this.cols - 1): number[] {
-    const out: number[] = [];
-    for (let c = c0; c <= c1; c++) if (this.raw(r, c).trim() !== '') out.push(c);
-    return out;
+    let all = this.filledCache.get(r);
+    if (!all) {
+      all = [];
+      const row = this.sheet.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) if (row[c] && this.raw(r, c).trim() !== '') all.push(c);
+      this.filledCache.set(r, all);
+    }
+    return c0 === 0 && c1 >= this.cols - 1 ? all : all.filter((c) => c >= c0 && c <= c1);
   }
 
   rowIsBlank(r: number, c0 = 0, c1 = this.cols - 1): boolean {

@@ -12,6 +12,8 @@ export function rawText(v: CellValue | undefined): string {
  * headers), quotes, and unifies full-/half-width punctuation.
  */
 export function norm(s: string): string {
+  // Most cells are plain numbers or codes: nothing to normalise.
+  if (!/[^\x21-\x7e]/.test(s)) return s;
   return s
     .replace(/[\s\u3000\u00a0]/g, '')
     .replace(/[“”"'‘’「」]/g, '')
