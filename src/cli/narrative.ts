@@ -9,6 +9,7 @@ import { SEVERITY_ZH } from '../engine/catalogue';
 import { auditNarrative, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
 import { NARRATIVE_RULES } from '../engine/rules/narrative';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+import { expandInputs } from './files';
 import { jsonLine, textReport } from './report';
 import { loadXlsx, textCell } from './supplement';
 
@@ -153,8 +154,13 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
     process.stderr.write(`无法读取情况说明 ${narrative}：${(err as Error).message}\n`);
     return 2;
   }
+  const workbooks = await expandInputs(files);
+  if (!workbooks.length) {
+    process.stderr.write('没有找到要检查的 .xlsx/.xls 文件。\n');
+    return 2;
+  }
   let code = 0;
-  for (const file of files) {
+  for (const file of workbooks) {
     try {
       const grid = await readWorkbookFile(file);
       const analysis = analyze(grid);
