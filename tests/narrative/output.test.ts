@@ -76,4 +76,11 @@ describe('command line', () => {
     expect(existsSync(join(dir, 'wb.补充信息.情况说明.xlsx'))).toBe(true);
     expect(s.stderr).toContain('待补充');
   });
+
+  maybe('re-creating the sheet of a filled workbook keeps every value and reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-'));
+    const out = join(dir, 'again.xlsx');
+    expect(run('supplement', 'examples/hongshan-2024.xlsx', '--out', out).status).toBe(0);
+    expect(run('narrative', out).stdout).toBe(readFileSync(join(__dirname, 'hongshan-2024.expected.txt'), 'utf8'));
+  });
 });
