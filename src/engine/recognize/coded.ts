@@ -116,6 +116,9 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
   const cols = findCodeColumns(view, start, scanEnd, span);
   const lanci = findLanciRow(view, start, scanEnd, span);
   if (!cols) {
+    // 07/08 are often published as the title and a note only (本单位当年无…): an empty table, not a broken one.
+    const note = emptyNoteIn(view, block, span);
+    if (note) return emptyTable(block, id, unit, factory, note.text, note.row, span);
     notes.push({ kind: 'column-missing', table: id, at: view.ref(start, span.c0), column: '科目编码' });
     return null;
   }
@@ -222,4 +225,27 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
 function amountColsFilled(view: SheetView, r: number, cols: Map<number, number>): boolean {
   for (const c of cols.values()) if (view.raw(r, c).trim() !== '') return true;
   return false;
+}
+
+function emptyNoteIn(view: SheetView, block: Block, span: Span): { text: string; row: number } | null {
+  for (let r = block.r0 + 1; r <= block.r1; r++) {
+    for (const c of view.filledCols(r, span.c0, span.c1)) if (isEmptyNote(view.text(r, c))) return { text: view.raw(r, c).trim(), row: r };
+  }
+  return null;
+}
+
+function emptyTable(block: Block, id: CodedId, unit: Unit, factory: AmountFactory, note: string, lastRow: number, span: Span): CodedTable {
+  return {
+    kind: 'coded',
+    id,
+    sheet: block.view.sheet.name,
+    range: block.view.range(block.r0, span.c0, lastRow, span.c1),
+    title: block.title || TABLE_TITLES[id],
+    unit,
+    step: factory.stepFor(unit),
+    columns: columnNames(id),
+    total: null,
+    rows: [],
+    emptyNote: note,
+  };
 }

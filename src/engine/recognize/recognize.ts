@@ -59,9 +59,11 @@ export function recognize(grid: Grid): Recognition {
       continue;
     }
     firstBlock.set(block.id, block);
-    if (!unit) notes.push({ kind: 'unit-missing', table: block.id, at, assumed: majority });
-    else if (unit !== majority) notes.push({ kind: 'unit-mismatch', table: block.id, at, unit, majority });
     const table = readTable(block, unit ?? majority, factory, notes);
+    // A table published as a note only (本单位当年无…) has no amounts, so its unit does not matter.
+    const noAmounts = table?.kind === 'coded' && !table.total && !table.rows.length;
+    if (!unit && !noAmounts) notes.push({ kind: 'unit-missing', table: block.id, at, assumed: majority });
+    else if (unit && unit !== majority) notes.push({ kind: 'unit-mismatch', table: block.id, at, unit, majority });
     if (table) tables[block.id] = table;
   }
   factory.finish((unit) => {

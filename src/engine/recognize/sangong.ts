@@ -53,11 +53,17 @@ export function readSanGongTable(block: Block, unit: Unit, factory: AmountFactor
     return null;
   }
   const lanci = findLanciRow(view, groupRow + 1, scanEnd, span);
+  // Without a 栏次 row the data row is the first one holding a number below the headers.
+  let dataRow = lanci ? lanci.row + 1 : -1;
+  for (let r = groupRow + 1; r <= block.r1 && dataRow < 0; r++) {
+    if (view.filledCols(r, span.c0, span.c1).some((c) => typeof view.cell(r, c)?.value === 'number' || /^[\d,.]+$/.test(view.text(r, c)))) dataRow = r;
+  }
+  if (dataRow < 0) dataRow = scanEnd + 1;
   const cols = new Map<number, number>();
   if (lanci && lanci.cols.size >= 12) {
     for (const [c, n] of lanci.cols) if (n >= 1 && n <= 12) cols.set(n, c);
   } else {
-    const headerEnd = lanci ? lanci.row - 1 : scanEnd;
+    const headerEnd = lanci ? lanci.row - 1 : dataRow - 1;
     for (let c = span.c0; c <= span.c1; c++) {
       const offset = actualCol > budgetCol ? (c >= actualCol ? 6 : c >= budgetCol ? 0 : -1) : c >= budgetCol ? 0 : c >= actualCol ? 6 : -1;
       if (offset < 0) continue;
@@ -65,7 +71,6 @@ export function readSanGongTable(block: Block, unit: Unit, factory: AmountFactor
       if (i !== null && !cols.has(offset + i)) cols.set(offset + i, c);
     }
   }
-  const dataRow = lanci ? lanci.row + 1 : scanEnd + 1;
   const amounts = new Map<number, Amount>();
   for (let n = 1; n <= 12; n++) {
     const c = cols.get(n);
