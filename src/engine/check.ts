@@ -111,9 +111,11 @@ function plainFinding(rule: Rule, input: ReportInput): Finding {
  * to look at (the others stay in `related`).
  */
 function relationFindings(results: ReadonlyArray<RelationResult>): Finding[] {
-  const flagged = results
-    .map((r) => ({ ...r, status: relationStatus(r.rel) }))
-    .filter((r) => r.status.broken || r.status.rounding);
+  const flagged: Array<RelationResult & { status: { broken: boolean; rounding: boolean } }> = [];
+  for (const r of results) {
+    const status = relationStatus(r.rel);
+    if (status.broken || status.rounding) flagged.push({ rule: r.rule, rel: r.rel, options: r.options, status });
+  }
   const brokenCount = new Map<string, number>();
   for (const r of flagged) {
     if (!r.status.broken) continue;

@@ -16,12 +16,13 @@ export default defineRule({
         if (parent === null && !t.total) continue;
         const kids = childrenOf(t, parent);
         if (!kids.length || !parent) continue;
+        const what = parent.level === '合计' ? '各类' : parent.level === '类' ? '所属各款' : '所属各项';
+        const codes = kids.map((k) => k.code).join('、');
         for (const n of t.columns.keys()) {
-          const what = parent.level === '合计' ? '各类' : parent.level === '类' ? '所属各款' : '所属各项';
           const rel = sumOf(
             parent.amounts.get(n),
             kids.map((k) => k.amounts.get(n)),
-            `${parent.amounts.get(n)?.label ?? ''} = ${what}之和（${kids.map((k) => k.code).join('、')}）`,
+            `${parent.amounts.get(n)?.label ?? ''} = ${what}之和（${codes}）`,
           );
           if (rel) ctx.relation(rel);
         }
