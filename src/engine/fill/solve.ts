@@ -83,40 +83,60 @@ export function solve(
   const refused: Refusal[] = [];
   const roleOf = (a: Amount): Role => roles.get(refKey(a.ref))?.role ?? 'input';
 
+  // Each relation with its terms and how many of them are still unknown; relations down to one are ready.
+  const usable = relations
+    .filter((r) => r.rel.kind !== 'le')
+    .map((r) => {
+      const terms = relationTerms(r.rel);
+      return { ...r, terms, keys: terms.map((t) => refKey(t.amount.ref)) };
+    });
+  const byKey = new Map<string, number[]>();
+  usable.forEach((u, i) => u.keys.forEach((k) => byKey.set(k, [...(byKey.get(k) ?? []), i])));
+  const open = usable.map((u) => u.keys.length);
+  const ready = new Set<number>();
+  const learn = (k: string, x: Known) => {
+    known.set(k, x);
+    for (const i of byKey.get(k) ?? []) {
+      open[i]--;
+      if (open[i] === 1) ready.add(i);
+      else ready.delete(i);
+    }
+  };
+
   const seed = (a: Amount) => {
     const k = refKey(a.ref);
-    if (known.has(k) || pending.has(k)) return;
+    if (known.has(k) || pending.has(k) || distrusted.has(k)) return;
     const role = roleOf(a);
-    if (distrusted.has(k)) return;
-    if (!a.blank) known.set(k, { value: a.value, half: shownHalf(a), terms: a.exactZero ? 0 : 1, derived: false, grounded: role !== 'derived' });
-    else if (role === 'zero') known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
+    if (!a.blank) learn(k, { value: a.value, half: shownHalf(a), terms: a.exactZero ? 0 : 1, derived: false, grounded: role !== 'derived' });
+    else if (role === 'zero') learn(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
     else if (role === 'input') pending.add(k);
   };
   for (const { amount } of roles.values()) seed(amount);
-  const usable = relations.filter((r) => r.rel.kind !== 'le');
-  for (const { rel } of usable) for (const t of relationTerms(rel)) seed(t.amount);
-
-  const isKnown = (a: Amount) => known.has(refKey(a.ref));
+  for (const u of usable) for (const t of u.terms) seed(t.amount);
+  open.forEach((n, i) => {
+    if (n === 1) ready.add(i);
+  });
 
   for (;;) {
     const candidates: Candidate[] = [];
-    for (const { rule, rel } of usable) {
-      const terms = relationTerms(rel);
-      const open = terms.filter((t) => !isKnown(t.amount));
-      if (open.length !== 1 || blocked.has(refKey(open[0].amount.ref))) continue;
-      const target = open[0].amount;
+    for (const i of [...ready].sort((x, y) => x - y)) {
+      const { rule, rel, terms, keys } = usable[i];
+      const j = keys.findIndex((k) => !known.has(k));
+      if (blocked.has(keys[j])) continue;
+      const target = terms[j].amount;
       let priority: number;
       if (rel.kind === 'same') priority = 0;
       else if (rel.kind === 'sum' && rel.lhs === target) priority = terms.every((t) => t.amount.table === target.table) ? 1 : 2;
       else priority = 3;
-      const grounded = terms.every((t) => t.amount === target || known.get(refKey(t.amount.ref))!.grounded);
+      const grounded = keys.every((k, n) => n === j || known.get(k)!.grounded);
       candidates.push({ target, priority, grounded, rule, rel });
     }
     // Entered figures first; then inputs left blank count as 0; only then derivations from shown totals.
     let chosen = candidates.filter((c) => c.grounded);
     if (!chosen.length && pending.size) {
-      for (const k of pending) known.set(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
+      const zeroed = [...pending];
       pending.clear();
+      for (const k of zeroed) learn(k, { value: new Decimal(0), half: new Decimal(0), terms: 0, derived: false, grounded: true });
       continue;
     }
     if (!chosen.length) chosen = candidates;
@@ -125,7 +145,7 @@ export function solve(
     const done = new Set<string>();
     for (const c of chosen) {
       const k = refKey(c.target.ref);
-      if (c.priority !== best || done.has(k)) continue;
+      if (c.priority !== best || done.has(k) || known.has(k)) continue;
       done.add(k);
       derive(c, k);
     }
@@ -161,6 +181,6 @@ export function solve(
     }
     pending.delete(k);
     const source = how === 'copy' ? terms.find((t) => t.amount !== c.target)!.amount : undefined;
-    known.set(k, { value, half, terms: count, derived: true, grounded: c.grounded, how, rule: c.rule, rel: c.rel, source });
+    learn(k, { value, half, terms: count, derived: true, grounded: c.grounded, how, rule: c.rule, rel: c.rel, source });
   }
 }
