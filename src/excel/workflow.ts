@@ -6,6 +6,8 @@ import { analyze } from '../engine';
 import type { Analysis } from '../engine';
 import { clearMarks, ExcelRun, MarkResult, readWorkbook, saveDecisions, selectRange, watchEdits, WorkbookRead, writeMarks } from './adapter';
 import { Decisions, planMarks } from './decisions';
+import type { Grid } from '../engine';
+import { addSupplementSheet, CellWrite, FillUndoRecord, InsertResult, readFillUndo, SupplementRow, undoFills, UndoFillsResult, writeAtActiveCell, writeFills, WriteFillsResult, writeNarrativeSheet } from './writes';
 
 export interface CheckResult {
   readonly read: WorkbookRead;
@@ -22,6 +24,16 @@ export interface WorkbookHost {
   saveDecisions(decisions: Decisions): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
   watchEdits(onEdit: (address: string) => void): Promise<void>;
+  /** Reads the workbook (2 syncs) without checking it: for 填报 and 情况说明. */
+  read(): Promise<Grid>;
+  /** 填报: writes the fills (1 sync to read the targets, 1 to write them all with the undo record). */
+  writeFills(writes: readonly CellWrite[]): Promise<WriteFillsResult>;
+  undoFills(): Promise<UndoFillsResult>;
+  fillUndo(): Promise<FillUndoRecord | null>;
+  /** 情况说明: into the 情况说明 sheet / downward from the active cell; without `overwrite`, never over content. */
+  writeNarrativeSheet(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
+  writeAtActiveCell(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
+  addSupplementSheet(sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }>;
 }
 
 export function workbookHost(run: ExcelRun): WorkbookHost {
@@ -40,6 +52,13 @@ export function workbookHost(run: ExcelRun): WorkbookHost {
     saveDecisions: (decisions) => saveDecisions(run, decisions),
     select: (sheet, address) => selectRange(run, sheet, address),
     watchEdits: (onEdit) => watchEdits(run, onEdit),
+    read: async () => (await readWorkbook(run)).grid,
+    writeFills: (writes) => writeFills(run, writes),
+    undoFills: () => undoFills(run),
+    fillUndo: () => readFillUndo(run),
+    writeNarrativeSheet: (paragraphs, overwrite) => writeNarrativeSheet(run, paragraphs, overwrite),
+    writeAtActiveCell: (paragraphs, overwrite) => writeAtActiveCell(run, paragraphs, overwrite),
+    addSupplementSheet: (sheetName, layout) => addSupplementSheet(run, sheetName, layout),
   };
 }
 

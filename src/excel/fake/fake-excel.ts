@@ -11,7 +11,10 @@
  * - No Fill reads back as fill colour `#FFFFFF` with `tintAndShade` null (OJS#4900), and a cell without a border reports
  *   border colour `#000000` with style `None` (OJS#2349), so a restore that trusts the colour alone is caught;
  * - format changes do not raise `onChanged` (they raise onFormatChanged, docs excel-add-ins-events.md); value edits do;
- * - `workbook.settings` persist only with the saved workbook (`save()`/`FakeExcel.fromSnapshot`).
+ * - `workbook.settings` persist only with the saved workbook (`save()`/`FakeExcel.fromSnapshot`);
+ * - a string written to `Range.values` is parsed like typed input unless the cell's number format is text (`@`):
+ *   `=…` becomes a formula (stored in `formula`, its value an error since the fake does not calculate) and a
+ *   number-like string (`1,010.75`, `12%`) becomes a number; a values/numberFormat matrix must match the range's shape.
  * Every sync is counted, which is what lets tests assert the adapter's batching.
  */
 import { a1, parseA1 } from '../../engine/a1';
@@ -34,6 +37,11 @@ export interface FakeCell {
   fill: string | null;
   fontColor: string;
   borders: Record<BorderSide, FakeBorder>;
+  /** Set when a string written to the cell was taken as a formula. */
+  formula?: string;
+  wrapText?: boolean;
+  verticalAlignment?: string;
+  bold?: boolean;
 }
 
 export interface FakeSheetData {
@@ -42,6 +50,8 @@ export interface FakeSheetData {
   cells: Record<string, Partial<FakeCell>>;
   /** Merged areas as A1 ranges, e.g. `A1:F1`. */
   merges: string[];
+  /** Column widths in points set through the API, by column letter. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface FakeWorkbookData {
@@ -61,6 +71,8 @@ function defaultCell(): FakeCell {
     borders: { EdgeTop: { ...NO_BORDER }, EdgeBottom: { ...NO_BORDER }, EdgeLeft: { ...NO_BORDER }, EdgeRight: { ...NO_BORDER } },
   };
 }
+
+const EMPTY_CELL = JSON.stringify(defaultCell());
 
 function normalizeCell(partial: Partial<FakeCell> | undefined): FakeCell {
   const base = defaultCell();
@@ -131,7 +143,7 @@ export class FakeExcel {
   syncCount = 0;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string;
-  private sheets: { name: string; id: string; cells: Map<string, FakeCell>; merges: string[] }[];
+  private sheets: FakeSheetState[];
   private settings: Map<string, unknown>;
   readonly changedHandlers: ((args: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
 
@@ -141,6 +153,7 @@ export class FakeExcel {
       id: `{sheet-${i}}`,
       cells: new Map(Object.entries(s.cells).map(([k, c]) => [k.toUpperCase(), normalizeCell(c)])),
       merges: [...s.merges],
+      columnWidths: { ...(s.columnWidths ?? {}) },
     }));
     this.settings = new Map(Object.entries(clone(data.settings)));
     this.activeSheet = this.sheets[0]?.name ?? '';
@@ -149,7 +162,8 @@ export class FakeExcel {
   /** Saves the workbook: what a reopen (or another reviewer) sees. */
   save(): FakeWorkbookData {
     return clone({
-      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries(s.cells), merges: s.merges })),
+      // A cell with neither content nor formatting is not stored in a file (touching it through the API leaves none).
+      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].filter(([, c]) => JSON.stringify(c) !== EMPTY_CELL)), merges: s.merges, columnWidths: s.columnWidths })),
       settings: Object.fromEntries(this.settings),
     });
   }
@@ -193,10 +207,31 @@ export class FakeExcel {
   }
 
   setting(key: string): unknown {
-    return clone(this.settings.get(key));
+    return this.settings.has(key) ? clone(this.settings.get(key)) : undefined;
+  }
+
+  /** Column width in points set through the API (undefined: the default width). */
+  columnWidth(sheetName: string, column: string): number | undefined {
+    return this.sheet(sheetName).columnWidths[column];
+  }
+
+  /** The active cell: the top-left cell of the selection, or A1 of the active sheet. */
+  activeCell(): { sheet: string; address: string } {
+    if (this.selection && this.selection.sheet === this.activeSheet) return { sheet: this.selection.sheet, address: this.selection.address.split(':')[0] };
+    return { sheet: this.activeSheet, address: 'A1' };
   }
 
   // ---- internals used by the proxy classes ----
+
+  hasSheet(name: string): boolean {
+    return this.sheets.some((s) => s.name === name);
+  }
+
+  addSheet(name: string): void {
+    if (this.hasSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (worksheet ${name})`);
+    if (!name || /[\\/?*[\]:]/.test(name) || name.length > 31) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${name})`);
+    this.sheets.push({ name, id: `{sheet-${this.sheets.length}-${name}}`, cells: new Map(), merges: [], columnWidths: {} });
+  }
 
   sheet(name: string) {
     const s = this.sheets.find((x) => x.name === name);
@@ -220,6 +255,36 @@ export class FakeExcel {
   settingsMap(): Map<string, unknown> {
     return this.settings;
   }
+}
+
+interface FakeSheetState {
+  name: string;
+  id: string;
+  cells: Map<string, FakeCell>;
+  merges: string[];
+  columnWidths: Record<string, number>;
+}
+
+/** What Excel stores when a value is written to a cell with the given number format (typed-input parsing). */
+function storeValue(cell: FakeCell, v: string | number | boolean): void {
+  delete cell.text;
+  delete cell.formula;
+  if (typeof v !== 'string' || cell.numberFormat === '@') {
+    cell.value = v;
+    return;
+  }
+  if (v.startsWith('=') && v.length > 1) {
+    cell.formula = v;
+    cell.value = '#NAME?';
+    return;
+  }
+  const m = /^\s*(-?)([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)(%?)\s*$/.exec(v);
+  if (m && (!m[2].includes(',') || /^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$/.test(m[2]))) {
+    const n = Number(m[2].replace(/,/g, '')) * (m[1] ? -1 : 1);
+    cell.value = m[3] ? n / 100 : n;
+    return;
+  }
+  cell.value = v;
 }
 
 class FakeRequestContext {
@@ -314,6 +379,20 @@ class FakeWorkbook extends ClientObject {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
   }
+
+  /** ExcelApi 1.7: the active cell, resolved when the command runs (then fixed, like the object Excel returns). */
+  getActiveCell(): FakeRange {
+    const host = this.ctx.host;
+    let at: { sheet: string; rect: Rect } | null = null;
+    const resolve = () => {
+      if (!at) {
+        const a = host.activeCell();
+        at = { sheet: a.sheet, rect: parseRect(a.address) };
+      }
+      return at;
+    };
+    return new FakeRange(this.ctx, () => resolve().sheet, () => resolve().rect);
+  }
 }
 
 class FakeEventSlot {
@@ -354,6 +433,12 @@ class FakeWorksheetCollection extends ClientObject {
   }
 
   getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name);
+  }
+
+  /** Adds a worksheet at the end (ExcelApi 1.1); fails when the name is taken. */
+  add(name: string): FakeWorksheet {
+    this.ctx.enqueue(() => this.ctx.host.addSheet(name));
     return new FakeWorksheet(this.ctx, name);
   }
 
@@ -420,14 +505,74 @@ type RectSource = Rect | (() => Rect | null);
 
 class FakeRange extends ClientObject {
   readonly format: FakeRangeFormat;
+  private readonly sheetSource: string | (() => string);
 
   constructor(
     ctx: FakeRequestContext,
-    readonly sheetName: string,
+    sheetName: string | (() => string),
     private readonly source: RectSource,
   ) {
     super(ctx);
+    this.sheetSource = sheetName;
     this.format = new FakeRangeFormat(ctx, this);
+  }
+
+  /** The sheet's name (resolved at sync time for the active cell). */
+  get sheetName(): string {
+    return typeof this.sheetSource === 'function' ? this.sheetSource() : this.sheetSource;
+  }
+
+  /** A matrix written to the range must have its shape; a scalar applies to every cell. */
+  private writeEach<T>(v: T | T[][], what: string, fn: (cell: FakeCell, x: T) => void): void {
+    this.ctx.enqueue(() => {
+      const r = this.must();
+      const rows = r.r1 - r.r0 + 1;
+      const cols = r.c1 - r.c0 + 1;
+      if (Array.isArray(v) && (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))) {
+        throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`);
+      }
+      this.forEachCell((cell, i, j) => fn(cell, Array.isArray(v) ? v[i - r.r0][j - r.c0] : v));
+    });
+  }
+
+  set values(v: (string | number | boolean)[][]) {
+    this.writeEach(v, 'values', (cell, x) => storeValue(cell, x));
+  }
+
+  set numberFormat(v: string[][]) {
+    this.writeEach(v, 'numberFormat', (cell, x) => {
+      cell.numberFormat = x;
+      delete cell.text;
+    });
+  }
+
+  /** ExcelApi 1.1 Range.clear: 'Contents' empties values and formulas, keeping formats; 'All' resets the cell. */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.ctx.enqueue(() => {
+      const host = this.ctx.host;
+      const sheet = host.sheet(this.sheetName);
+      const r = this.must();
+      for (const [addr, cell] of [...sheet.cells]) {
+        const { r: i, c: j } = parseA1(addr);
+        if (i < r.r0 || i > r.r1 || j < r.c0 || j > r.c1) continue;
+        if (applyTo === 'All') sheet.cells.delete(addr);
+        else if (applyTo === 'Contents') {
+          cell.value = '';
+          delete cell.text;
+          delete cell.formula;
+        } else sheet.cells.set(addr, { ...defaultCell(), value: cell.value, formula: cell.formula });
+      }
+    });
+  }
+
+  /** ExcelApi 1.7: the range grown (or shrunk) by rows and columns from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, () => this.sheetName, () => {
+      const r = this.must();
+      const out = { r0: r.r0, c0: r.c0, r1: r.r1 + deltaRows, c1: r.c1 + deltaColumns };
+      if (out.r1 < out.r0 || out.c1 < out.c0) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (getResizedRange)');
+      return out;
+    });
   }
 
   /** Resolved at sync time, because a used range depends on the state when the command runs. */
@@ -590,10 +735,35 @@ class FakeRangeFormat {
   readonly fill: FakeFill;
   readonly font: FakeFont;
   readonly borders: FakeBorders;
-  constructor(ctx: FakeRequestContext, range: FakeRange) {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
     this.fill = new FakeFill(ctx, range);
     this.font = new FakeFont(ctx, range);
     this.borders = new FakeBorders(ctx, range);
+  }
+  set wrapText(v: boolean) {
+    this.ctx.enqueue(() => this.range.forEachCell((c) => (c.wrapText = v)));
+  }
+  set verticalAlignment(v: string) {
+    this.ctx.enqueue(() => this.range.forEachCell((c) => (c.verticalAlignment = v)));
+  }
+  /** Points, for every column the range spans (ExcelApi 1.2). */
+  set columnWidth(v: number) {
+    this.ctx.enqueue(() => {
+      const r = this.range.rect();
+      if (!r) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist. (null object)");
+      const sheet = this.ctx.host.sheet(this.range.sheetName);
+      for (let c = r.c0; c <= r.c1; c++) sheet.columnWidths[a1(0, c).replace(/\d+$/, '')] = v;
+    });
+  }
+  /** Row heights follow the wrapped text in Excel; the fake has no layout, so this only checks the range exists. */
+  autofitRows(): void {
+    this.ctx.enqueue(() => {
+      this.range.rect();
+      this.ctx.host.sheet(this.range.sheetName);
+    });
   }
 }
 
@@ -617,6 +787,9 @@ class FakeFont {
   ) {}
   set color(v: string) {
     this.ctx.enqueue(() => this.range.forEachCell((c) => (c.fontColor = v.toUpperCase())));
+  }
+  set bold(v: boolean) {
+    this.ctx.enqueue(() => this.range.forEachCell((c) => (c.bold = v)));
   }
 }
 

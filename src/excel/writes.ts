@@ -1,0 +1,287 @@
+/**
+ * Writing cell values: the 填报 fills (with an undo record kept in the workbook) and the 情况说明 text (a sheet, the
+ * cells below the active cell, the 补充信息 input sheet).
+ *
+ * Text never becomes a formula: Excel parses a string written to `Range.values` like typed input, so `=…` turns
+ * into a formula and `1,010.75` into a number, unless the cell is formatted as text (`@`) first. Every text write
+ * therefore sets `numberFormat = '@'` before `values`, in the same batch (commands run in the order queued).
+ *
+ * Requirement sets: values/numberFormat, worksheets.add, format.wrapText, clear (1.1); format.columnWidth,
+ * autofitRows (1.2); settings, worksheets.getItemOrNullObject (1.4); getActiveCell, getResizedRange (1.7).
+ */
+import type { ExcelRun } from './adapter';
+import { rangesOf } from './adapter';
+import { a1 } from '../engine/a1';
+
+export const FILLS_KEY = 'juesuan.fills';
+export const NARRATIVE_SHEET = '情况说明';
+export const TEXT_FORMAT = '@';
+
+type CellValue = string | number | boolean;
+
+/** One cell to fill: where, what (a number, or text such as a 科目名称) and, for numbers, a format for General cells. */
+export interface CellWrite {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: number | string;
+  /** Number format to give the cell when it is General (e.g. `#,##0.00`); text always gets `@`. */
+  readonly numberFormat?: string;
+}
+
+/** What a fill replaced, so that 撤销填报 can put it back exactly. */
+export interface FillUndoEntry {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly previous: CellValue;
+  readonly previousFormat: string;
+  readonly written: number | string;
+}
+
+export interface FillUndoRecord {
+  readonly version: 1;
+  readonly entries: FillUndoEntry[];
+}
+
+export interface WriteFillsResult {
+  readonly written: number;
+  /** Cells no longer empty when the fills were written: left alone. */
+  readonly skipped: string[];
+  readonly undo: FillUndoRecord;
+}
+
+export interface UndoFillsResult {
+  readonly restored: number;
+  /** Cells changed since the fill (value no longer what was written): left alone, dropped from the record. */
+  readonly changed: string[];
+}
+
+const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** Counts non-empty cells of a values matrix: what an insert would overwrite. */
+export function occupiedCells(values: readonly (readonly unknown[])[] | null | undefined): number {
+  let n = 0;
+  for (const row of values ?? []) for (const v of row) if (!isEmpty(v) && !(typeof v === 'string' && v.trim() === '')) n++;
+  return n;
+}
+
+export function parseUndo(raw: unknown): FillUndoRecord | null {
+  const r = raw as FillUndoRecord | null;
+  return r && r.version === 1 && Array.isArray(r.entries) && r.entries.length ? r : null;
+}
+
+/** Splits `'Sheet 1'!B3:B9` into the sheet name and the A1 range. */
+export function splitAddress(address: string): { sheet: string; range: string } {
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, range: rangesOf(address)[0] ?? address.slice(bang + 1) };
+}
+
+/** The undo record stored in the workbook (null when there is nothing to undo). One sync. */
+export async function readFillUndo(run: ExcelRun): Promise<FillUndoRecord | null> {
+  return run(async (context) => {
+    const s = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
+    s.load('value');
+    await context.sync();
+    return s.isNullObject ? null : parseUndo(s.value);
+  });
+}
+
+/**
+ * Writes the fills. One sync reads the target cells (value and number format, to record them and to leave alone a
+ * cell someone filled meanwhile); then ONE sync writes every value, format and the undo record. Earlier undo entries
+ * are kept (the first previous value of a cell wins), so 撤销填报 undoes all fills since the last undo.
+ */
+export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): Promise<WriteFillsResult> {
+  return run(async (context) => {
+    const stored = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
+    stored.load('value');
+    const targets = writes.map((w) => {
+      const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
+      range.load('values,numberFormat');
+      return { w, range };
+    });
+    await context.sync();
+
+    const before = stored.isNullObject ? null : parseUndo(stored.value);
+    const entries: FillUndoEntry[] = [...(before?.entries ?? [])];
+    const known = new Set(entries.map((e) => `${e.sheet}!${e.cell}`));
+    const skipped: string[] = [];
+    let written = 0;
+    for (const { w, range } of targets) {
+      const previous = range.values[0][0];
+      const previousFormat = range.numberFormat[0][0] as string;
+      if (!isEmpty(previous)) {
+        skipped.push(`${w.sheet}!${w.cell}`);
+        continue;
+      }
+      const key = `${w.sheet}!${w.cell}`;
+      if (!known.has(key)) entries.push({ sheet: w.sheet, cell: w.cell, previous: (previous ?? "") as CellValue, previousFormat, written: w.value });
+      else {
+        const i = entries.findIndex((e) => `${e.sheet}!${e.cell}` === key);
+        entries[i] = { ...entries[i], written: w.value };
+      }
+      known.add(key);
+      if (typeof w.value === 'string') range.numberFormat = [[TEXT_FORMAT]];
+      else if (w.numberFormat && previousFormat === 'General') range.numberFormat = [[w.numberFormat]];
+      range.values = [[w.value]];
+      written++;
+    }
+    const undo: FillUndoRecord = { version: 1, entries };
+    if (entries.length) context.workbook.settings.add(FILLS_KEY, undo);
+    await context.sync();
+    return { written, skipped, undo };
+  });
+}
+
+/**
+ * 撤销填报: puts back each filled cell's previous value and number format, then forgets the record. A cell whose value
+ * is no longer what was written (edited since) is left as the user made it. One sync to read, one to write.
+ */
+export async function undoFills(run: ExcelRun): Promise<UndoFillsResult> {
+  return run(async (context) => {
+    const stored = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
+    stored.load('value');
+    await context.sync();
+    const record = stored.isNullObject ? null : parseUndo(stored.value);
+    if (!record) return { restored: 0, changed: [] };
+    const names = context.workbook.worksheets;
+    names.load('items/name');
+    const targets = record.entries.map((e) => ({ e, range: null as Excel.Range | null }));
+    await context.sync();
+    const present = new Set(names.items.map((w) => w.name));
+    for (const t of targets) {
+      if (!present.has(t.e.sheet)) continue;
+      t.range = context.workbook.worksheets.getItem(t.e.sheet).getRange(t.e.cell);
+      t.range.load('values');
+    }
+    await context.sync();
+    const changed: string[] = [];
+    let restored = 0;
+    for (const { e, range } of targets) {
+      if (!range || range.values[0][0] !== e.written) {
+        changed.push(`${e.sheet}!${e.cell}`);
+        continue;
+      }
+      // Format first: restoring text into a cell that held text must not be re-parsed as a number or formula.
+      range.numberFormat = [[e.previousFormat]];
+      range.values = [[e.previous]];
+      restored++;
+    }
+    context.workbook.settings.getItem(FILLS_KEY).delete();
+    await context.sync();
+    return { restored, changed };
+  });
+}
+
+export type InsertResult = { readonly done: true; readonly address: string } | { readonly done: false; readonly occupied: number; readonly address: string };
+
+/** Queues text writes: text format first, then the values, one paragraph per row. */
+function writeText(range: Excel.Range, paragraphs: readonly string[]): void {
+  range.numberFormat = paragraphs.map(() => [TEXT_FORMAT]);
+  range.values = paragraphs.map((p) => [p]);
+  range.format.wrapText = true;
+  range.format.verticalAlignment = 'Top';
+}
+
+/** Points: about 50 Chinese characters per line in the default 11-point font. */
+export const NARRATIVE_COLUMN_WIDTH = 560;
+
+/**
+ * Writes the paragraphs into column A of the 情况说明 sheet (created when missing), as text, wrapped. When the sheet
+ * already holds something and `overwrite` is false nothing is written and the number of occupied cells is returned,
+ * for the pane to ask first.
+ */
+export async function writeNarrativeSheet(run: ExcelRun, paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult> {
+  const address = `${NARRATIVE_SHEET}!A1:A${paragraphs.length}`;
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const exists = sheets.items.some((w) => w.name === NARRATIVE_SHEET);
+    let ws: Excel.Worksheet;
+    if (exists) {
+      ws = sheets.getItem(NARRATIVE_SHEET);
+      const used = ws.getUsedRange(true);
+      used.load('values');
+      await context.sync();
+      const occupied = occupiedCells(used.values);
+      if (occupied > 0 && !overwrite) return { done: false, occupied, address };
+      if (occupied > 0) used.clear('Contents');
+    } else {
+      ws = sheets.add(NARRATIVE_SHEET);
+    }
+    const range = ws.getRange(`A1:A${paragraphs.length}`);
+    writeText(range, paragraphs);
+    range.format.columnWidth = NARRATIVE_COLUMN_WIDTH;
+    range.format.autofitRows();
+    ws.activate();
+    await context.sync();
+    return { done: true, address };
+  });
+}
+
+/**
+ * Writes the paragraphs downward from the active cell, as text, wrapped. When any of those cells holds something and
+ * `overwrite` is false nothing is written and the number of occupied cells is returned.
+ */
+export async function writeAtActiveCell(run: ExcelRun, paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult> {
+  return run(async (context) => {
+    const target = context.workbook.getActiveCell().getResizedRange(paragraphs.length - 1, 0);
+    target.load('address,values');
+    await context.sync();
+    const occupied = occupiedCells(target.values);
+    if (occupied > 0 && !overwrite) return { done: false, occupied, address: target.address };
+    const { sheet, range } = splitAddress(target.address);
+    writeText(context.workbook.worksheets.getItem(sheet).getRange(range), paragraphs);
+    await context.sync();
+    return { done: true, address: target.address };
+  });
+}
+
+export interface SupplementRow {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'amount' | 'count' | 'text';
+  readonly note?: string;
+  readonly preset?: string;
+}
+
+const SUPPLEMENT_WIDTHS = [150, 300, 100, 360];
+
+/**
+ * Adds the 补充信息 input sheet (键 / 项目 / 数值 / 原因/说明, as the command line writes it). An existing sheet is never
+ * touched: the result says so. Labels and keys are written as text; amounts get `#,##0.00`, counts `0`.
+ */
+export async function addSupplementSheet(run: ExcelRun, sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    if (sheets.items.some((w) => w.name.replace(/\s/g, '') === sheetName)) return { created: false };
+    const ws = sheets.add(sheetName);
+    const rows: CellValue[][] = [['键', '项目', '数值', '原因/说明']];
+    const formats: string[][] = [[TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]];
+    for (const r of layout) {
+      const label = r.note ? `${r.label}（${r.note}）` : r.label;
+      rows.push([r.key, label, r.preset ?? '', '']);
+      formats.push([TEXT_FORMAT, TEXT_FORMAT, !r.key || r.kind === 'text' ? TEXT_FORMAT : r.kind === 'amount' ? '#,##0.00' : '0', TEXT_FORMAT]);
+    }
+    const range = ws.getRange(`A1:D${rows.length}`);
+    range.numberFormat = formats;
+    range.values = rows;
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+    ws.getRange('A1:D1').format.font.bold = true;
+    layout.forEach((r, i) => {
+      if (!r.key) ws.getRange(`A${i + 2}:D${i + 2}`).format.font.bold = true;
+    });
+    SUPPLEMENT_WIDTHS.forEach((w, c) => {
+      ws.getRange(a1(0, c)).format.columnWidth = w;
+    });
+    ws.activate();
+    ws.getRange('C2').select();
+    await context.sync();
+    return { created: true };
+  });
+}
