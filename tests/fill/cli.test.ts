@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyze, recognize } from '../../src/engine';
 import { amountRoles } from '../../src/engine/fill/roles';
+import { Grid } from '../../src/engine/grid';
 import { readWorkbookFile } from '../../src/io/read';
+import { blankDerivable, dropRows } from './roundtrip';
 
 const ROOT = join(__dirname, '..', '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'juesuan.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -78,4 +80,49 @@ test('fill of the seed as published reports the 04 总计 and exits 1', () => {
   const r = run('fill', 'tests/fixtures/hongshan-2024.xlsx', '--dry-run');
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('公开04表!G38  公开04表 支出总计（一般公共预算财政拨款）表中为 1,010.70 万元，按已填数字推算应为 1,010.72 万元');
+});
+
+/** Writes a grid as an .xlsx (values and merges), as a user's file would hold it. */
+async function gridToXlsx(grid: Grid, file: string): Promise<void> {
+  const wbx = new ExcelJS.Workbook();
+  for (const s of grid.sheets) {
+    const ws = wbx.addWorksheet(s.name);
+    s.rows.forEach((row, r) => row?.forEach((cell, c) => cell && (ws.getCell(r + 1, c + 1).value = cell.value as ExcelJS.CellValue)));
+    for (const m of s.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+  }
+  await wbx.xlsx.writeFile(file);
+}
+
+test.each(['hongshan-2024.xlsx', 'hongshan-2024-one-sheet.xlsx'])('fill --add-rows inserts the missing 合计/类/款 rows of %s and fills them', async (file) => {
+  const seed = await readWorkbookFile(join(ROOT, 'tests', 'fixtures', file));
+  const { grid: blanked } = blankDerivable(seed);
+  const wb = recognize(seed).workbook;
+  const drops = new Map<string, Set<number>>();
+  for (const id of ['02', '03', '05'] as const) {
+    const t = wb.tables[id];
+    if (t?.kind !== 'coded') continue;
+    const drop = drops.get(t.sheet) ?? new Set<number>();
+    for (const row of [t.total!, ...t.rows]) if (row.level !== '项') drop.add(row.row);
+    drops.set(t.sheet, drop);
+  }
+  let entered = blanked;
+  for (const [sheet, drop] of drops) entered = dropRows(entered, sheet, drop);
+  const input = join(dir, `items-only-${file}`);
+  await gridToXlsx(entered, input);
+  const out = join(dir, `items-filled-${file}`);
+
+  const without = run('fill', input, '--out', out);
+  expect(without.stdout).toContain('加 --add-rows 可插入这些行');
+
+  const r = run('fill', input, '--out', out, '--add-rows');
+  expect(r.stdout).toContain('插入 33 个缺少的上级科目行');
+  expect(r.status).toBe(0);
+  const filled = await readWorkbookFile(out);
+  // The rows come back where the published tables have them, with their names, and every total is filled.
+  const a = analyze(filled);
+  expect(a.tables.map((t) => t.range)).toEqual(analyze(seed).tables.map((t) => t.range));
+  expect(a.findings.filter((f) => f.severity !== 'info' && f.rule !== 'value/number-as-text')).toEqual([]);
+  const t03 = recognize(filled).workbook.tables['03'];
+  expect(t03?.kind === 'coded' && t03.rows.find((row) => row.code === '20103')?.name).toBe('政府办公厅（室）及相关机构事务');
+  expect(t03?.kind === 'coded' && t03.total?.amounts.get(1)?.value.toString()).toBe('1010.72');
 });

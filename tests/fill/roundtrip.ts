@@ -78,3 +78,16 @@ export function withCell(grid: Grid, sheet: string, cell: string, value: CellVal
     }),
   };
 }
+
+/** The grid without some sheet rows (rows below move up, with their merged ranges). */
+export function dropRows(grid: Grid, sheet: string, drop: ReadonlySet<number>): Grid {
+  return {
+    sheets: grid.sheets.map((s) => {
+      if (s.name !== sheet) return s;
+      const shift = (r: number) => r - [...drop].filter((d) => d < r).length;
+      const rows = Array.from({ length: s.rows.length }, (_, r) => s.rows[r]).filter((_, r) => !drop.has(r));
+      return { ...s, rows, merges: s.merges.map((m) => ({ ...m, r0: shift(m.r0), r1: shift(m.r1) })) };
+    }),
+  };
+}
+

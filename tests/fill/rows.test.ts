@@ -3,19 +3,7 @@ import { applyFills, planFill } from '../../src/engine/fill';
 import { insertRows, missingRows } from '../../src/engine/fill/rows';
 import { Grid } from '../../src/engine/grid';
 import { readWorkbookFile } from '../../src/io/read';
-import { blankDerivable } from './roundtrip';
-
-/** The grid without some sheet rows (rows below move up, with their merged ranges). */
-function dropRows(grid: Grid, sheet: string, drop: ReadonlySet<number>): Grid {
-  return {
-    sheets: grid.sheets.map((s) => {
-      if (s.name !== sheet) return s;
-      const shift = (r: number) => r - [...drop].filter((d) => d < r).length;
-      const rows = Array.from({ length: s.rows.length }, (_, r) => s.rows[r]).filter((_, r) => !drop.has(r));
-      return { ...s, rows, merges: s.merges.map((m) => ({ ...m, r0: shift(m.r0), r1: shift(m.r1) })) };
-    }),
-  };
-}
+import { blankDerivable, dropRows } from './roundtrip';
 
 /** Cell values only, as text, for comparing grids. */
 function values(grid: Grid): string[] {
