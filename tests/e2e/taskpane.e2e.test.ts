@@ -4,28 +4,18 @@
  * Everything is driven with the keyboard (Tab / Enter / arrow keys) to prove each action is reachable that way.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
-import { chromium, Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { analyze } from '../../src/engine';
 import { readWorkbookFile } from '../../src/io/read';
 import { fakeWorkbookFromGrid } from '../../src/excel/fake/from-grid';
 import type { FakeWorkbookData } from '../../src/excel/fake/fake-excel';
+import { fakeCell, fakeSelection, FAKE_OFFICE, Harness, OFFICE_JS, openPane as open, ROOT, SHOTS, startHarness, tabTo, until } from './support';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ADDIN = path.join(ROOT, 'dist/addin');
-const FAKE_OFFICE = path.join(ROOT, 'dist/e2e/fake-office.js');
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const SHOTS = path.join(__dirname, '__screenshots__');
-
-let server: http.Server;
-let origin: string;
-let browser: Browser;
+let h: Harness;
 let workbook: FakeWorkbookData;
 let sheet04: string;
 let range04: string;
-const outside: string[] = [];
 
 beforeAll(async () => {
   const grid = await readWorkbookFile(path.join(ROOT, 'examples/hongshan-2024.xlsx'));
@@ -34,73 +24,14 @@ beforeAll(async () => {
   if (!g38) throw new Error('the seed workbook should have the 公开04表 G38 error');
   sheet04 = g38.sheet;
   range04 = analyze(grid).tables.find((t) => t.id === '04')?.range ?? '';
-
-  // A static server for the built add-in only: no network, nothing but local files.
-  server = http.createServer((req, res) => {
-    const p = path.join(ADDIN, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!p.startsWith(ADDIN) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = p.endsWith('.html') ? 'text/html; charset=utf-8' : p.endsWith('.js') ? 'text/javascript' : p.endsWith('.png') ? 'image/png' : 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(p));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  h = await startHarness();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await h?.close();
 });
 
-async function openPane(page: 'taskpane' | 'commands' = 'taskpane'): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 380, height: 900 } });
-  // The fake host replaces the CDN office.js; every other non-local request is refused and recorded.
-  await p.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(FAKE_OFFICE, 'utf8') });
-    if (url.startsWith(origin)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  await p.addInitScript((data) => {
-    (window as unknown as { __FAKE_WORKBOOK__: unknown }).__FAKE_WORKBOOK__ = data;
-  }, workbook);
-  await p.goto(`${origin}/${page}.html`);
-  return p;
-}
-
-/** Presses Tab until the focused element satisfies `test` (text or data attributes), as a keyboard user would. */
-async function tabTo(page: Page, test: (el: { text: string; finding: string | null; disabled: boolean }) => boolean, limit = 300): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const el = await page.evaluate(() => {
-      const a = document.activeElement as HTMLElement | null;
-      return { text: a?.textContent?.trim() ?? '', finding: a?.getAttribute('data-finding') ?? null, disabled: a?.getAttribute('aria-disabled') === 'true' };
-    });
-    if (!el.disabled && test(el)) return;
-  }
-  throw new Error('focus never reached the wanted control with Tab');
-}
-
-/** Polls the page until `ok` holds (Playwright's expect.poll is not available under Jest). */
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 10000;
-  for (let v = await fn(); ; v = await fn()) {
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const fakeSelection = (page: Page) => page.evaluate(() => window.fakeExcel.excel.selection);
-const fakeCell = (page: Page, sheet: string, cell: string) => page.evaluate(([s, c]) => window.fakeExcel.excel.cell(s, c), [sheet, cell] as const);
+const openPane = (page: 'taskpane' | 'commands' = 'taskpane'): Promise<Page> => open(h, workbook, page);
 
 async function checkWithKeyboard(page: Page): Promise<void> {
   await tabTo(page, (el) => el.text === '检查' || el.text === '重新检查');
@@ -219,11 +150,11 @@ describe('task pane against the fake Excel host', () => {
   });
 
   it('shows what it looks for when the workbook has no 决算 tables', async () => {
-    const page = await browser.newPage({ viewport: { width: 380, height: 700 } });
+    const page = await h.browser.newPage({ viewport: { width: 380, height: 700 } });
     await page.route('**/*', (route) =>
-      route.request().url() === OFFICE_JS ? route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(FAKE_OFFICE, 'utf8') }) : route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+      route.request().url() === OFFICE_JS ? route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(FAKE_OFFICE, 'utf8') }) : route.request().url().startsWith(h.origin) ? route.continue() : route.abort(),
     );
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(`${h.origin}/taskpane.html`);
     await tabTo(page, (el) => el.text === '检查');
     await page.keyboard.press('Enter');
     await page.getByText(/未在工作簿中找到部门决算公开表/).waitFor();
@@ -256,6 +187,6 @@ describe('task pane against the fake Excel host', () => {
   });
 
   it('made no request outside the local server', () => {
-    expect(outside).toEqual([]);
+    expect(h.outside).toEqual([]);
   });
 });
