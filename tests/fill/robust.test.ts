@@ -39,5 +39,5 @@ test('a workbook with random cells overwritten is planned to the end', () => {
 
 test('an empty workbook has nothing to fill', () => {
   expect(planFill({ sheets: [] })).toMatchObject({ fills: [], zeros: [], conflicts: [] });
-  expect(planFill({ sheets: [{ name: 'Sheet1', rows: [], merges: [] }]}).fills).toEqual([]);
+  expect(planFill({ sheets: [{ name: 'Sheet1', rows: [], merges: [] }] }).fills).toEqual([]);
 });

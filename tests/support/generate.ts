@@ -109,8 +109,19 @@ export const LAYOUTS: Readonly<Record<'wanyuan' | 'stacked' | 'yuanSplit' | 'tex
   dash: { name: '零值为“-”', sheets: 'one-sheet', sheetNames: 'number', unit: '万元', codes: 'single', amounts: 'number', zero: 'dash', origin: { row: 1, col: 1 } },
 };
 
+/** One of the named layouts, or any combination of their traits (one sheet in 元 with split codes and "-", …). */
 export function arbitraryLayout(): fc.Arbitrary<Layout> {
-  return fc.constantFrom(...Object.values(LAYOUTS));
+  const mixed: fc.Arbitrary<Layout> = fc.record({
+    name: fc.constant('混合'),
+    sheets: fc.constantFrom('per-table' as const, 'one-sheet' as const),
+    sheetNames: fc.constantFrom('number' as const, 'title' as const),
+    unit: fc.constantFrom('万元' as const, '元' as const),
+    codes: fc.constantFrom('single' as const, 'split' as const),
+    amounts: fc.constantFrom('number' as const, 'text' as const),
+    zero: fc.constantFrom('blank' as const, 'dash' as const, 'zero' as const),
+    origin: fc.record({ row: fc.nat(3), col: fc.nat(2) }),
+  });
+  return fc.oneof(fc.constantFrom(...Object.values(LAYOUTS)), mixed);
 }
 
 // ---------------------------------------------------------------------------------------------------------
