@@ -23,7 +23,7 @@ import type { NarrativeBlock, NarrativeContext, NarrativeFinding, Segment } from
 import { blockText, plainText } from '../engine/narrative/types';
 import { NARRATIVE_RULES } from '../engine/rules/narrative';
 import type { WorkbookHost } from '../excel/workflow';
-import { NARRATIVE_SHEET } from '../excel/writes';
+import { NARRATIVE_SHEET, splitAddress } from '../excel/writes';
 import { ActionFeedback, useAction } from './action';
 import { SEVERITY_LABEL } from './labels';
 
@@ -66,6 +66,12 @@ const RULE_TITLES = new Map(NARRATIVE_RULES.map((r) => [r.id, r.title]));
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 type Confirm = { readonly where: 'sheet' | 'here'; readonly occupied: number; readonly address: string };
+
+/** `'补充信息'!H2:H79` as people read it: 补充信息!H2:H79. */
+function readable(address: string): string {
+  const { sheet, range } = splitAddress(address);
+  return `${sheet}!${range}`;
+}
 
 /** Where a figure comes from, in words: `公开01表 收入总计：公开01表!C7` or the 补充信息 keys. */
 function sourceText(s: Extract<Segment, { source: unknown }>['source']): string {
@@ -139,12 +145,12 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
     act('正在写入情况说明…', async () => {
       const r = where === 'sheet' ? await host.writeNarrativeSheet(paragraphs, overwrite) : await host.writeAtActiveCell(paragraphs, overwrite);
       if (!r.done) {
-        setConfirm({ where, occupied: r.occupied, address: r.address });
+        setConfirm({ where, occupied: r.occupied, address: readable(r.address) });
         return;
       }
       return where === 'sheet'
         ? `已将 ${paragraphs.length} 段写入“${NARRATIVE_SHEET}”工作表 A 列（文本格式，自动换行）。`
-        : `已将 ${paragraphs.length} 段写入 ${r.address}（文本格式，自动换行）。`;
+        : `已将 ${paragraphs.length} 段写入 ${readable(r.address)}（文本格式，自动换行）。`;
     });
 
   const exportDocx = () =>
