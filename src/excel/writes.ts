@@ -136,19 +136,19 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
 
 /**
  * 撤销填报: puts back each filled cell's previous value and number format, then forgets the record. A cell whose value
- * is no longer what was written (edited since) is left as the user made it. One sync to read, one to write.
+ * is no longer what was written (edited since) is left as the user made it, and so is a cell whose sheet is gone.
+ * Three syncs: the record and sheet names, the cells' current values, then every restore at once.
  */
 export async function undoFills(run: ExcelRun): Promise<UndoFillsResult> {
   return run(async (context) => {
     const stored = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
     stored.load('value');
+    const names = context.workbook.worksheets;
+    names.load('items/name');
     await context.sync();
     const record = stored.isNullObject ? null : parseUndo(stored.value);
     if (!record) return { restored: 0, changed: [] };
-    const names = context.workbook.worksheets;
-    names.load('items/name');
     const targets = record.entries.map((e) => ({ e, range: null as Excel.Range | null }));
-    await context.sync();
     const present = new Set(names.items.map((w) => w.name));
     for (const t of targets) {
       if (!present.has(t.e.sheet)) continue;
@@ -226,6 +226,7 @@ export async function writeNarrativeSheet(run: ExcelRun, paragraphs: readonly st
  * `overwrite` is false nothing is written and the number of occupied cells is returned.
  */
 export async function writeAtActiveCell(run: ExcelRun, paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult> {
+  if (paragraphs.length === 0) return { done: true, address: '' };
   return run(async (context) => {
     const target = context.workbook.getActiveCell().getResizedRange(paragraphs.length - 1, 0);
     target.load('address,values');

@@ -92,6 +92,8 @@ describe('writeFills / undoFills', () => {
     reopened.syncCount = 0;
     const u = await undoFills(reopened.run);
     expect(u).toEqual({ restored: 3, changed: [] });
+    // The record with the sheet names, the cells' current values, then all restores in one write.
+    expect(reopened.syncCount).toBe(3);
     expect(reopened.save().sheets).toEqual(before.sheets);
     expect(reopened.setting(FILLS_KEY)).toBeUndefined();
     expect(await readFillUndo(reopened.run)).toBeNull();
@@ -181,6 +183,12 @@ describe('inserting the 情况说明', () => {
     expect(xl.cell('Sheet2', 'B5').value).toBe('1,010.75');
     expect((await writeAtActiveCell(xl.run, paragraphs, true)).done).toBe(true);
     expect(xl.cell('Sheet2', 'B5').value).toBe(paragraphs[0]);
+  });
+
+  it('writes nothing for no paragraphs', async () => {
+    const xl = new FakeExcel(book());
+    expect(await writeAtActiveCell(xl.run, [], false)).toEqual({ done: true, address: '' });
+    expect(xl.syncCount).toBe(0);
   });
 
   it('counts occupied cells and splits quoted addresses', () => {
