@@ -1,4 +1,4 @@
-import { ReactNode, useMemo, useRef, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -16,6 +16,7 @@ import {
   Tooltip,
   makeStyles,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import type { Grid } from '../engine/grid';
 import { auditNarrative, narrativeContext, narrativeOf, supplementLayout, SUPPLEMENT_SHEET } from '../engine/narrative';
@@ -123,9 +124,17 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
   const [pasted, setPasted] = useState('');
   const [audit, setAudit] = useState<{ source: string; findings: NarrativeFinding[] } | null>(null);
   const download = useRef<HTMLAnchorElement>(null);
+  const fullText = useRef<HTMLTextAreaElement>(null);
+  // The preview's figures are one tab stop: arrow keys move between them, Tab moves on past the preview.
+  const figureKeys = useArrowNavigationGroup({ axis: 'both', memorizeCurrent: true });
   const doc = useMemo(() => (ctx ? narrativeOf(ctx) : null), [ctx]);
   const paragraphs = useMemo(() => doc?.blocks.map(blockText) ?? [], [doc]);
   const isBusy = busy !== null;
+
+  useEffect(() => {
+    // The full text for copying by hand is selected once, when it appears.
+    if (manualCopy) fullText.current?.select();
+  }, [manualCopy]);
 
   const generate = () =>
     act('正在读取工作簿并生成情况说明…', async () => {
@@ -293,10 +302,13 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
           </div>
           {manualCopy && (
             <Field label="情况说明全文">
-              <Textarea readOnly resize="vertical" rows={8} value={plainText(doc)} onFocus={(e) => e.currentTarget.select()} ref={(el) => el?.select()} />
+              <Textarea readOnly resize="vertical" rows={8} value={plainText(doc)} onFocus={(e) => e.currentTarget.select()} ref={fullText} />
             </Field>
           )}
-          <article className={styles.preview} aria-label="情况说明预览">
+          <Text size={200} className={styles.muted}>
+            预览中带底纹的是数字：悬停或用 Tab 键进入预览后用方向键逐个查看其来源，按 Enter 或点击选中其单元格。
+          </Text>
+          <article className={styles.preview} aria-label="情况说明预览" {...figureKeys}>
             {sections.map((s) => (
               <section key={s.head}>{s.blocks.map(([b, i]) => block(b, i))}</section>
             ))}

@@ -58,6 +58,13 @@ describe('情况说明 tab', () => {
     const cell = /([^：、]+)!([A-Z]+\d+)/.exec((await tip.textContent()) ?? '')!;
     await page.keyboard.press('Enter');
     await until(() => fakeSelection(page), (s) => s?.sheet === cell[1].replace(/^.*：/, '') && s.address === cell[2]);
+    // The figures are one tab stop: an arrow key moves to the next figure, Tab leaves the preview.
+    await page.evaluate(() => document.activeElement?.setAttribute('data-was-focused', ''));
+    await page.keyboard.press('ArrowRight');
+    expect((await focused(page)).figure).not.toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-was-focused'))).toBe(false);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).figure).toBeNull();
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'narrative.png') });
     fs.copyFileSync(path.join(SHOTS, 'narrative.png'), path.join(ROOT, 'docs/taskpane-narrative.png'));
