@@ -10,7 +10,8 @@ import { blankDerivable } from './roundtrip';
 const cellValue: fc.Arbitrary<CellValue | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.string({ maxLength: 10 }),
-  fc.double({ noNaN: false }),
+  // Amounts as a sheet holds them; reading extreme doubles is the reader's own tests' business.
+  fc.double({ min: -1e12, max: 1e12, noNaN: false }),
   fc.constantFrom('合计', '201', '20103', '2010350', '30101', '-', '1,010.72', '注：', '人员经费合计', -5, 0, 12.345),
 );
 

@@ -94,6 +94,13 @@ export function solve(
   usable.forEach((u, i) => u.keys.forEach((k) => byKey.set(k, [...(byKey.get(k) ?? []), i])));
   const open = usable.map((u) => u.keys.length);
   const ready = new Set<number>();
+  // The same figure shown twice: once one is derived, the other must be its copy, not a second derivation.
+  const partners = new Map<string, string[]>();
+  for (const u of usable) {
+    if (u.rel.kind !== 'same') continue;
+    partners.set(u.keys[0], [...(partners.get(u.keys[0]) ?? []), u.keys[1]]);
+    partners.set(u.keys[1], [...(partners.get(u.keys[1]) ?? []), u.keys[0]]);
+  }
   const learn = (k: string, x: Known) => {
     known.set(k, x);
     for (const i of byKey.get(k) ?? []) {
@@ -146,6 +153,7 @@ export function solve(
     for (const c of chosen) {
       const k = refKey(c.target.ref);
       if (c.priority !== best || done.has(k) || known.has(k)) continue;
+      if (c.rel.kind !== 'same' && (partners.get(k) ?? []).some((p) => done.has(p))) continue;
       done.add(k);
       derive(c, k);
     }
