@@ -7,7 +7,7 @@ import type { Analysis } from '../engine';
 import { clearMarks, ExcelRun, MarkResult, readWorkbook, saveDecisions, selectRange, watchEdits, WorkbookRead, writeMarks } from './adapter';
 import { Decisions, planMarks } from './decisions';
 import type { Grid } from '../engine';
-import { addSupplementSheet, CellWrite, FillUndoRecord, InsertResult, readFillUndo, SupplementRow, undoFills, UndoFillsResult, writeAtActiveCell, writeFills, WriteFillsResult, writeNarrativeSheet } from './writes';
+import { addSupplementSheet, CellWrite, FillUndoRecord, InsertResult, ParagraphKind, readFillUndo, SupplementRow, undoFills, UndoFillsResult, writeAtActiveCell, writeFills, WriteFillsResult, writeNarrativeSheet } from './writes';
 
 export interface CheckResult {
   readonly read: WorkbookRead;
@@ -31,7 +31,7 @@ export interface WorkbookHost {
   undoFills(): Promise<UndoFillsResult>;
   fillUndo(): Promise<FillUndoRecord | null>;
   /** 情况说明: into the 情况说明 sheet / downward from the active cell; without `overwrite`, never over content. */
-  writeNarrativeSheet(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
+  writeNarrativeSheet(paragraphs: readonly string[], overwrite: boolean, kinds?: readonly ParagraphKind[]): Promise<InsertResult>;
   writeAtActiveCell(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
   addSupplementSheet(sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }>;
 }
@@ -56,7 +56,7 @@ export function workbookHost(run: ExcelRun): WorkbookHost {
     writeFills: (writes) => writeFills(run, writes),
     undoFills: () => undoFills(run),
     fillUndo: () => readFillUndo(run),
-    writeNarrativeSheet: (paragraphs, overwrite) => writeNarrativeSheet(run, paragraphs, overwrite),
+    writeNarrativeSheet: (paragraphs, overwrite, kinds) => writeNarrativeSheet(run, paragraphs, overwrite, kinds),
     writeAtActiveCell: (paragraphs, overwrite) => writeAtActiveCell(run, paragraphs, overwrite),
     addSupplementSheet: (sheetName, layout) => addSupplementSheet(run, sheetName, layout),
   };

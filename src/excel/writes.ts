@@ -192,7 +192,9 @@ export const NARRATIVE_COLUMN_WIDTH = 560;
  * already holds something and `overwrite` is false nothing is written and the number of occupied cells is returned,
  * for the pane to ask first.
  */
-export async function writeNarrativeSheet(run: ExcelRun, paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult> {
+export type ParagraphKind = 'title' | 'h1' | 'h2' | 'p' | 'caption';
+
+export async function writeNarrativeSheet(run: ExcelRun, paragraphs: readonly string[], overwrite: boolean, kinds: readonly ParagraphKind[] = []): Promise<InsertResult> {
   const address = `${NARRATIVE_SHEET}!A1:A${paragraphs.length}`;
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -214,6 +216,13 @@ export async function writeNarrativeSheet(run: ExcelRun, paragraphs: readonly st
     const range = ws.getRange(`A1:A${paragraphs.length}`);
     writeText(range, paragraphs);
     range.format.columnWidth = NARRATIVE_COLUMN_WIDTH;
+    // Headings bold, the title and figure captions centred, like the command line's --sheet output.
+    kinds.forEach((k, i) => {
+      if (k === 'p') return;
+      const row = ws.getRange(`A${i + 1}`);
+      if (k !== 'caption') row.format.font.bold = true;
+      if (k === 'title' || k === 'caption') row.format.horizontalAlignment = 'Center';
+    });
     range.format.autofitRows();
     ws.activate();
     await context.sync();

@@ -152,7 +152,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
 
   const insert = (where: 'sheet' | 'here', overwrite: boolean) =>
     act('正在写入情况说明…', async () => {
-      const r = where === 'sheet' ? await host.writeNarrativeSheet(paragraphs, overwrite) : await host.writeAtActiveCell(paragraphs, overwrite);
+      const r = where === 'sheet' ? await host.writeNarrativeSheet(paragraphs, overwrite, doc?.blocks.map((b) => b.kind)) : await host.writeAtActiveCell(paragraphs, overwrite);
       if (!r.done) {
         setConfirm({ where, occupied: r.occupied, address: readable(r.address) });
         return;

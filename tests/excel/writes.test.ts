@@ -148,8 +148,11 @@ describe('inserting the 情况说明', () => {
 
   it('creates the sheet, writes column A as text (never a formula), wrapped, with a set column width', async () => {
     const xl = new FakeExcel(book());
-    const r = await writeNarrativeSheet(xl.run, paragraphs, false);
+    const r = await writeNarrativeSheet(xl.run, paragraphs, false, ['title', 'p', 'p', 'p']);
     expect(r.done).toBe(true);
+    expect(xl.syncCount).toBe(2);
+    expect(xl.cell(NARRATIVE_SHEET, 'A1')).toMatchObject({ bold: true, horizontalAlignment: 'Center' });
+    expect(xl.cell(NARRATIVE_SHEET, 'A2').bold).toBeUndefined();
     expect(xl.sheetNames()).toContain(NARRATIVE_SHEET);
     paragraphs.forEach((p, i) => {
       const cell = xl.cell(NARRATIVE_SHEET, `A${i + 1}`);

@@ -41,6 +41,7 @@ export interface FakeCell {
   formula?: string;
   wrapText?: boolean;
   verticalAlignment?: string;
+  horizontalAlignment?: string;
   bold?: boolean;
 }
 
@@ -748,6 +749,9 @@ class FakeRangeFormat {
   }
   set verticalAlignment(v: string) {
     this.ctx.enqueue(() => this.range.forEachCell((c) => (c.verticalAlignment = v)));
+  }
+  set horizontalAlignment(v: string) {
+    this.ctx.enqueue(() => this.range.forEachCell((c) => (c.horizontalAlignment = v)));
   }
   /** Points, for every column the range spans (ExcelApi 1.2). */
   set columnWidth(v: number) {
