@@ -85,9 +85,10 @@ function sourceText(s: Extract<Segment, { source: unknown }>['source']): string 
 function sheetParagraphs(grid: Grid): string[] | null {
   const sheet = grid.sheets.find((s) => s.name.replace(/\s/g, '') === NARRATIVE_SHEET);
   if (!sheet) return null;
-  return sheet.rows.map((row) => {
-    const c = row?.[0];
-    return c ? (c.text || (c.value === null ? '' : String(c.value))) : '';
+  // Array.from, not rows.map: the rows array is sparse and map would keep its holes.
+  return Array.from({ length: sheet.rows.length }, (_, r) => {
+    const c = sheet.rows[r]?.[0];
+    return c ? c.text || (c.value === null ? '' : String(c.value)) : '';
   });
 }
 
@@ -122,7 +123,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [manualCopy, setManualCopy] = useState(false);
   const [pasted, setPasted] = useState('');
-  const [audit, setAudit] = useState<{ source: string; findings: NarrativeFinding[] } | null>(null);
+  const [audit, setAudit] = useState<{ source: string; fromSheet: boolean; findings: NarrativeFinding[] } | null>(null);
   const download = useRef<HTMLAnchorElement>(null);
   const fullText = useRef<HTMLTextAreaElement>(null);
   // The preview's figures are one tab stop: arrow keys move between them, Tab moves on past the preview.
@@ -209,7 +210,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
         unit = 'paragraph';
       }
       const findings = [...current.supplementFindings, ...auditNarrative(current, units, { source, unit })];
-      setAudit({ source, findings });
+      setAudit({ source, fromSheet: unit === 'paragraph', findings });
       return findings.length ? undefined : `${source}核对完毕：未发现问题。`;
     });
 
@@ -339,7 +340,15 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
                     {SEVERITY_LABEL[f.severity]}
                   </Badge>
                   <Text weight="semibold">{RULE_TITLES.get(f.rule) ?? f.rule}</Text>
-                  {f.paragraph !== null && <Text size={200}>第 {f.paragraph} 段</Text>}
+                  {f.paragraph !== null &&
+                    (audit.fromSheet ? (
+                      // Paragraph n of the sheet is row n of column A.
+                      <Button size="small" appearance="transparent" onClick={() => select(NARRATIVE_SHEET, `A${f.paragraph}`)} disabledFocusable={isBusy}>
+                        第 {f.paragraph} 段（{NARRATIVE_SHEET}!A{f.paragraph}）
+                      </Button>
+                    ) : (
+                      <Text size={200}>第 {f.paragraph} 段</Text>
+                    ))}
                   {f.line !== null && <Text size={200}>第 {f.line} 行</Text>}
                   {f.sheet && f.cell && (
                     <Button size="small" appearance="transparent" onClick={() => select(f.sheet, f.cell)} disabledFocusable={isBusy}>

@@ -101,6 +101,16 @@ describe('情况说明 tab', () => {
     await tabTo(page, (el) => el.text === '核对说明');
     await page.keyboard.press('Enter');
     await status(page, '“情况说明”工作表核对完毕：未发现问题。');
+
+    // A wrong figure typed into the sheet is found, and its paragraph button selects that row.
+    await page.evaluate(([text]) => window.fakeExcel.excel.userEdit('情况说明', 'A3', text), [paragraphs[2].replace('收入总计1,010.75', '收入总计1,100.75')] as const);
+    await tabTo(page, (el) => el.text === '核对说明');
+    await page.keyboard.press('Enter');
+    const row3 = page.getByRole('button', { name: /情况说明!A3/ }).first();
+    await row3.waitFor();
+    await tabTo(page, (el) => /情况说明!A3/.test(el.text));
+    await page.keyboard.press('Enter');
+    await until(() => fakeSelection(page), (s) => s?.sheet === '情况说明' && s.address === 'A3');
     await page.close();
   });
 
