@@ -107,8 +107,9 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
     const entries: FillUndoEntry[] = [...(before?.entries ?? [])];
     const known = new Set(entries.map((e) => `${e.sheet}!${e.cell}`));
     const skipped: string[] = [];
-    let written = 0;
-    for (const { w, range } of targets) {
+    const todo: typeof targets = [];
+    for (const t of targets) {
+      const { w, range } = t;
       const previous = range.values[0][0];
       const previousFormat = range.numberFormat[0][0] as string;
       if (!isEmpty(previous)) {
@@ -116,20 +117,25 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
         continue;
       }
       const key = `${w.sheet}!${w.cell}`;
-      if (!known.has(key)) entries.push({ sheet: w.sheet, cell: w.cell, previous: (previous ?? "") as CellValue, previousFormat, written: w.value });
+      if (!known.has(key)) entries.push({ sheet: w.sheet, cell: w.cell, previous: (previous ?? '') as CellValue, previousFormat, written: w.value });
       else {
         const i = entries.findIndex((e) => `${e.sheet}!${e.cell}` === key);
         entries[i] = { ...entries[i], written: w.value };
       }
       known.add(key);
-      if (typeof w.value === 'string') range.numberFormat = [[TEXT_FORMAT]];
-      else if (w.numberFormat && previousFormat === 'General') range.numberFormat = [[w.numberFormat]];
-      range.values = [[w.value]];
-      written++;
+      todo.push(t);
     }
     const undo: FillUndoRecord = { version: 1, entries };
-    if (entries.length) context.workbook.settings.add(FILLS_KEY, undo);
+    // The record is queued before the writes: a batch is not a transaction, and should a write fail part-way, the
+    // cells written before it must still be undoable.
+    if (todo.length) context.workbook.settings.add(FILLS_KEY, undo);
+    for (const { w, range } of todo) {
+      if (typeof w.value === 'string') range.numberFormat = [[TEXT_FORMAT]];
+      else if (w.numberFormat && range.numberFormat[0][0] === 'General') range.numberFormat = [[w.numberFormat]];
+      range.values = [[w.value]];
+    }
     await context.sync();
+    const written = todo.length;
     return { written, skipped, undo };
   });
 }
@@ -159,6 +165,11 @@ export async function undoFills(run: ExcelRun): Promise<UndoFillsResult> {
     const changed: string[] = [];
     let restored = 0;
     for (const { e, range } of targets) {
+      // Still as before the fill (a write that never happened, or the user cleared it): nothing to restore.
+      if (range && range.values[0][0] === e.previous) {
+        range.numberFormat = [[e.previousFormat]];
+        continue;
+      }
       if (!range || range.values[0][0] !== e.written) {
         changed.push(`${e.sheet}!${e.cell}`);
         continue;

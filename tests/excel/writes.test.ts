@@ -111,6 +111,28 @@ describe('writeFills / undoFills', () => {
     expect(xl.cell('公开03表', 'C6')).toMatchObject({ value: '', numberFormat: '0.0' });
   });
 
+  it('a write failing part-way (its sheet deleted meanwhile) still leaves the written cells undoable', async () => {
+    const xl = new FakeExcel(book());
+    const before = xl.save().sheets.find((s) => s.name === '公开03表');
+    // Another user deletes Sheet2 between the read and the write of the same batch.
+    const run: typeof xl.run = (batch) =>
+      xl.run(async (ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        let n = 0;
+        ctx.sync = async () => {
+          if (++n === 2) (xl as unknown as { sheets: { name: string }[] }).sheets.splice(1, 1);
+          return sync();
+        };
+        return batch(ctx);
+      });
+    await expect(writeFills(run, [writes[0], { sheet: 'Sheet2', cell: 'B1', value: 1 }, writes[1]])).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(xl.cell('公开03表', 'C7').value).toBe(1010.72);
+    expect(xl.cell('公开03表', 'C6').value).toBe('');
+    expect((await readFillUndo(xl.run))?.entries).toHaveLength(3);
+    expect(await undoFills(xl.run)).toEqual({ restored: 1, changed: ['Sheet2!B1'] });
+    expect(xl.save().sheets.find((s) => s.name === '公开03表')).toEqual(before);
+  });
+
   it('a second fill keeps the first previous state, so one undo restores both', async () => {
     const xl = new FakeExcel(book());
     const before = xl.save();
