@@ -7,7 +7,7 @@
  * therefore sets `numberFormat = '@'` before `values`, in the same batch (commands run in the order queued).
  *
  * Requirement sets: values/numberFormat, worksheets.add, format.wrapText, clear (1.1); format.columnWidth,
- * autofitRows (1.2); settings, worksheets.getItemOrNullObject (1.4); getActiveCell, getResizedRange (1.7).
+ * autofitRows (1.2); settings (1.4); getActiveCell, getResizedRange, freezePanes (1.7).
  */
 import type { ExcelRun } from './adapter';
 import { rangesOf } from './adapter';
@@ -294,6 +294,7 @@ export async function addSupplementSheet(run: ExcelRun, sheetName: string, layou
     range.format.wrapText = true;
     range.format.verticalAlignment = 'Top';
     ws.getRange('A1:D1').format.font.bold = true;
+    ws.freezePanes.freezeRows(1);
     layout.forEach((r, i) => {
       if (!r.key) ws.getRange(`A${i + 2}:D${i + 2}`).format.font.bold = true;
     });

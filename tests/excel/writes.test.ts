@@ -234,7 +234,9 @@ describe('addSupplementSheet', () => {
   it('creates the input sheet with text keys and labels, and never touches an existing one', async () => {
     const xl = new FakeExcel(book());
     expect(await addSupplementSheet(xl.run, '补充信息', layout)).toEqual({ created: true });
-    expect(xl.cell('补充信息', 'A1').value).toBe('键');
+    expect(xl.cell('补充信息', 'A1')).toMatchObject({ value: '键', bold: true });
+    expect(xl.frozenRows('补充信息')).toBe(1);
+    expect(xl.syncCount).toBe(2);
     expect(xl.cell('补充信息', 'B3')).toMatchObject({ value: '上年收入总计（万元）', numberFormat: '@' });
     expect(xl.cell('补充信息', 'C3').numberFormat).toBe('#,##0.00');
     expect(xl.cell('补充信息', 'C4').numberFormat).toBe('0');

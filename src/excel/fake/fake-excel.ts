@@ -53,6 +53,8 @@ export interface FakeSheetData {
   merges: string[];
   /** Column widths in points set through the API, by column letter. */
   columnWidths?: Record<string, number>;
+  /** Rows frozen at the top (freezePanes.freezeRows). */
+  frozenRows?: number;
 }
 
 export interface FakeWorkbookData {
@@ -155,6 +157,7 @@ export class FakeExcel {
       cells: new Map(Object.entries(s.cells).map(([k, c]) => [k.toUpperCase(), normalizeCell(c)])),
       merges: [...s.merges],
       columnWidths: { ...(s.columnWidths ?? {}) },
+      frozenRows: s.frozenRows,
     }));
     this.settings = new Map(Object.entries(clone(data.settings)));
     this.activeSheet = this.sheets[0]?.name ?? '';
@@ -164,7 +167,7 @@ export class FakeExcel {
   save(): FakeWorkbookData {
     return clone({
       // A cell with neither content nor formatting is not stored in a file (touching it through the API leaves none).
-      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].filter(([, c]) => JSON.stringify(c) !== EMPTY_CELL)), merges: s.merges, columnWidths: s.columnWidths })),
+      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].filter(([, c]) => JSON.stringify(c) !== EMPTY_CELL)), merges: s.merges, columnWidths: s.columnWidths, frozenRows: s.frozenRows })),
       settings: Object.fromEntries(this.settings),
     });
   }
@@ -216,6 +219,10 @@ export class FakeExcel {
     return this.sheet(sheetName).columnWidths[column];
   }
 
+  frozenRows(sheetName: string): number {
+    return this.sheet(sheetName).frozenRows ?? 0;
+  }
+
   /** The active cell: the top-left cell of the selection, or A1 of the active sheet. */
   activeCell(): { sheet: string; address: string } {
     if (this.selection && this.selection.sheet === this.activeSheet) return { sheet: this.selection.sheet, address: this.selection.address.split(':')[0] };
@@ -264,6 +271,7 @@ interface FakeSheetState {
   cells: Map<string, FakeCell>;
   merges: string[];
   columnWidths: Record<string, number>;
+  frozenRows?: number;
 }
 
 /** What Excel stores when a value is written to a cell with the given number format (typed-input parsing). */
@@ -499,6 +507,16 @@ class FakeWorksheet extends ClientObject {
       this.ctx.host.sheet(this.sheetName);
       this.ctx.host.activeSheet = this.sheetName;
     });
+  }
+
+  /** ExcelApi 1.7. */
+  get freezePanes() {
+    return {
+      freezeRows: (count: number) =>
+        this.ctx.enqueue(() => {
+          this.ctx.host.sheet(this.sheetName).frozenRows = count;
+        }),
+    };
   }
 }
 
