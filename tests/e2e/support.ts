@@ -79,6 +79,7 @@ export interface Focused {
   fill: string | null;
   figure: string | null;
   role: string | null;
+  label: string | null;
   disabled: boolean;
 }
 
@@ -101,6 +102,7 @@ export function focused(page: Page): Promise<Focused> {
       fill: a?.getAttribute('data-fill') ?? null,
       figure: a?.getAttribute('data-figure') ?? null,
       role: a?.getAttribute('role') ?? null,
+      label: a?.getAttribute('aria-label') ?? null,
       disabled: a?.getAttribute('aria-disabled') === 'true',
     };
   });

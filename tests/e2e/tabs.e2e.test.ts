@@ -187,6 +187,13 @@ describe('填报 tab', () => {
     await page.keyboard.press('Enter');
     await until(() => fakeSelection(page), (s) => s?.sheet === '公开03表' && s.address === 'C7');
 
+    // Choosing with the keyboard: Space on the fill's checkbox unticks and ticks it again.
+    await tabTo(page, (el) => el.label?.startsWith('选择 公开03表!C7') ?? false);
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: '填入所选（0）' }).waitFor();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: '填入所选（1）' }).waitFor();
+
     await tabTo(page, (el) => el.text.startsWith('全部填入'));
     await page.keyboard.press('Enter');
     await status(page, /已填入 \d+ 个单元格/);
