@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { planFill, fillCellValue } from '../../src/engine/fill';
 import { readWorkbookFile } from '../../src/io/read';
-import { readWorkbook } from '../../src/excel/adapter';
+import { readWorkbook, watchEdits } from '../../src/excel/adapter';
 import { FakeExcel, FakeWorkbookData } from '../../src/excel/fake/fake-excel';
 import { fakeWorkbookFromGrid } from '../../src/excel/fake/from-grid';
 import {
@@ -131,6 +131,15 @@ describe('writeFills / undoFills', () => {
     expect((await readFillUndo(xl.run))?.entries).toHaveLength(3);
     expect(await undoFills(xl.run)).toEqual({ restored: 1, changed: ['Sheet2!B1'] });
     expect(xl.save().sheets.find((s) => s.name === '公开03表')).toEqual(before);
+  });
+
+  it('raises onChanged for the written cells, so the check view knows its results are out of date', async () => {
+    const xl = new FakeExcel(book());
+    const seen: string[] = [];
+    await watchEdits(xl.run, (address) => seen.push(address));
+    await writeFills(xl.run, writes.slice(0, 1));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['C7']);
   });
 
   it('a second fill keeps the first previous state, so one undo restores both', async () => {

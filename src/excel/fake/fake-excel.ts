@@ -190,15 +190,17 @@ export class FakeExcel {
     const cell = this.cellAt(sheet, address.toUpperCase());
     cell.value = value;
     delete cell.text;
-    const args = {
-      address: address.toUpperCase(),
-      changeType: 'RangeEdited',
-      source: 'Local',
-      type: 'WorksheetChanged',
-      worksheetId: sheet.id,
-      triggerSource: 'Unknown',
-    } as unknown as Excel.WorksheetChangedEventArgs;
-    for (const h of this.changedHandlers) await h(args);
+    for (const h of this.changedHandlers) await h(this.changedArgs(sheet.id, address.toUpperCase(), 'Unknown'));
+  }
+
+  private changedArgs(worksheetId: string, address: string, triggerSource: string): Excel.WorksheetChangedEventArgs {
+    return { address, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', worksheetId, triggerSource } as unknown as Excel.WorksheetChangedEventArgs;
+  }
+
+  /** Raises onChanged for a write through the API; handlers run after the current sync, as events arrive later. */
+  raiseChanged(sheetName: string, address: string, triggerSource: string): void {
+    const args = this.changedArgs(this.sheet(sheetName).id, address, triggerSource);
+    for (const h of this.changedHandlers) setTimeout(() => void h(args), 0);
   }
 
   /** Test access to one cell's full state (a copy). */
@@ -556,6 +558,8 @@ class FakeRange extends ClientObject {
 
   set values(v: (string | number | boolean)[][]) {
     this.writeEach(v, 'values', (cell, x) => storeValue(cell, x));
+    // Content written by an add-in raises onChanged too (triggerSource ThisLocalAddin, ExcelApi 1.14), after the sync.
+    this.ctx.enqueue(() => this.ctx.host.raiseChanged(this.sheetName, rectAddress(this.must()), 'ThisLocalAddin'));
   }
 
   set numberFormat(v: string[][]) {
