@@ -126,6 +126,8 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
   const [audit, setAudit] = useState<{ source: string; fromSheet: boolean; findings: NarrativeFinding[] } | null>(null);
   const download = useRef<HTMLAnchorElement>(null);
   const fullText = useRef<HTMLTextAreaElement>(null);
+  // The button that asked to insert: focus goes back there when the overwrite dialog closes.
+  const asker = useRef<HTMLElement | null>(null);
   // The preview's figures are one tab stop: arrow keys move between them, Tab moves on past the preview.
   const figureKeys = useArrowNavigationGroup({ axis: 'both', memorizeCurrent: true });
   const doc = useMemo(() => (ctx ? narrativeOf(ctx) : null), [ctx]);
@@ -155,6 +157,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
     act('正在写入情况说明…', async () => {
       const r = where === 'sheet' ? await host.writeNarrativeSheet(paragraphs, overwrite, doc?.blocks.map((b) => b.kind)) : await host.writeAtActiveCell(paragraphs, overwrite);
       if (!r.done) {
+        asker.current = document.activeElement as HTMLElement | null;
         setConfirm({ where, occupied: r.occupied, address: readable(r.address) });
         return;
       }
@@ -215,6 +218,12 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
     });
 
   const select = (sheet: string, cell: string) => act('正在定位单元格…', () => host.select(sheet, cell));
+
+  const closeDialog = () => {
+    setConfirm(null);
+    const back = asker.current;
+    setTimeout(() => back?.focus(), 0);
+  };
 
   const segment = (s: Segment, i: number): ReactNode => {
     if ('missing' in s) return <mark key={i} className={styles.missing}>{s.text}</mark>;
@@ -374,7 +383,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
         )}
       </section>
 
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
+      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && closeDialog()}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>覆盖已有内容？</DialogTitle>
@@ -388,14 +397,14 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
                 appearance="primary"
                 onClick={() => {
                   const where = confirm!.where;
-                  setConfirm(null);
+                  closeDialog();
                   setStatus(null);
                   void insert(where, true);
                 }}
               >
                 覆盖
               </Button>
-              <Button onClick={() => setConfirm(null)}>取消</Button>
+              <Button onClick={closeDialog}>取消</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -89,7 +89,8 @@ describe('情况说明 tab', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     expect((await fakeCell(page, '情况说明', 'A1')).value).toBe('用户改过的标题');
-    await tabTo(page, (el) => el.text === '插入到“情况说明”工作表');
+    // Focus is back on the button that asked, so Enter asks again.
+    await until(() => focused(page), (el) => el.text === '插入到“情况说明”工作表');
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     while ((await focused(page)).text !== '覆盖') await page.keyboard.press('Tab');
