@@ -148,6 +148,14 @@ export const ECON_TEMPLATE: ReadonlyArray<{ readonly triple: 1 | 2 | 3; readonly
   },
 ];
 
+/** Names of earlier years' 科目 for the same code (tables.md: older reports use them); they agree too. */
+const FORMER_NAMES: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
+  ['207', ['文化体育与传媒支出']],
+  ['210', ['医疗卫生与计划生育支出']],
+  ['215', ['资源勘探信息等支出']],
+  ['220', ['国土海洋气象等支出']],
+]);
+
 const FUNCTION_NAMES = new Map<string, string>([...EXPENSE_CLASSES, ...FUNCTION_KUAN_XIANG]);
 const ECON_NAMES = new Map<string, string>(ECON_TEMPLATE.flatMap((t) => t.items));
 
@@ -167,12 +175,13 @@ export function functionCodes(): string[] {
 }
 
 /**
- * Whether a shown name is the standard one. Published tables abbreviate: PDF-narrow columns truncate names
- * and numbering (`一、`) or spaces creep in, so a long enough prefix of the standard name also agrees.
+ * Whether a shown name is the standard one for the code (or an earlier year's). Published tables abbreviate:
+ * PDF-narrow columns truncate names and numbering (`一、`) or spaces creep in, so a long enough prefix agrees.
  */
-export function nameAgrees(shown: string, standard: string): boolean {
+export function nameAgrees(shown: string, code: string, standard: string): boolean {
   const s = norm(shown).replace(/^[一二三四五六七八九十]+、/, '');
-  const t = norm(standard);
-  if (s === t) return true;
-  return s.length >= 4 && t.startsWith(s);
+  return [standard, ...(FORMER_NAMES.get(code) ?? [])].some((name) => {
+    const t = norm(name);
+    return s === t || (s.length >= 4 && t.startsWith(s));
+  });
 }

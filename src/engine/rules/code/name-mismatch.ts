@@ -11,7 +11,7 @@ export default defineRule({
     for (const id of ['02', '03', '05', '07', '08'] as const) {
       for (const row of codedTable(ctx.workbook, id)?.rows ?? []) {
         const standard = functionName(row.code!);
-        if (!row.name || !standard || nameAgrees(row.name, standard)) continue;
+        if (!row.name || !standard || nameAgrees(row.name, row.code!, standard)) continue;
         ctx.report({
           table: id,
           at: row.nameRef,
@@ -22,7 +22,7 @@ export default defineRule({
     }
     for (const item of econTable(ctx.workbook)?.items ?? []) {
       const standard = econName(item.code);
-      if (!item.name || !standard || nameAgrees(item.name, standard)) continue;
+      if (!item.name || !standard || nameAgrees(item.name, item.code, standard)) continue;
       ctx.report({
         table: '06',
         at: item.nameRef,
