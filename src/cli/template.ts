@@ -40,30 +40,31 @@ function writeSheet(wbx: ExcelJS.Workbook, t: TemplateSheet): void {
 }
 
 /** Writes the blank workbook of the nine tables; resolves to the file written. */
-export async function writeTemplate(out: string, year: number, unit: Unit): Promise<string> {
+export async function writeTemplate(out: string, year: number, unit: Unit, department?: string): Promise<string> {
   const wbx = new ExcelJS.Workbook();
   wbx.creator = '决算助手';
-  for (const t of templateSheets({ year, unit })) writeSheet(wbx, t);
+  for (const t of templateSheets({ year, unit, department })) writeSheet(wbx, t);
   await wbx.xlsx.writeFile(out);
   return out;
 }
 
-/** `juesuan template [--year 2024] [--unit 万元] [--out file.xlsx]`. */
+/** `juesuan template [--year 2024] [--unit 万元] [--dept 名称] [--out file.xlsx]`. */
 export function registerTemplate(program: Command, setCode: (code: number) => void): void {
   program
     .command('template')
     .description('生成空白的部门决算公开表工作簿（公开01表—公开09表，标准格式）')
     .option('--year <year>', '年度', String(new Date().getFullYear() - 1))
     .addOption(new Option('--unit <unit>', '金额单位').choices(['万元', '元']).default('万元'))
+    .option('--dept <name>', '部门（单位）名称，印在各表“部门：”之后')
     .option('--out <file>', '输出文件', '部门决算公开表.xlsx')
-    .action(async (o: { year: string; unit: Unit; out: string }) => {
+    .action(async (o: { year: string; unit: Unit; dept?: string; out: string }) => {
       const year = Number(o.year);
       if (!/^\d{4}$/.test(o.year) || year < 2000 || year > 2100) {
         process.stderr.write(`年度“${o.year}”不是有效的年份，例如 --year 2024。\n`);
         setCode(2);
         return;
       }
-      const file = await writeTemplate(resolve(o.out), year, o.unit);
+      const file = await writeTemplate(resolve(o.out), year, o.unit, o.dept);
       process.stdout.write(`已生成 ${file}：公开01表—公开09表（${year}年度，金额单位：${o.unit}）。\n`);
       process.stdout.write('在 02、03、05、07、08 表中填入科目编码和项级金额，在 06 表填款级金额，在 01、04 表填收入和结转结余，在 09 表填各项“三公”经费，然后运行 juesuan fill 计算其余各数。\n');
     });

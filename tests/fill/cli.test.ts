@@ -18,7 +18,7 @@ const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest(
 
 test('template writes the nine tables, which check reads back without a finding', async () => {
   const out = join(dir, 'template.xlsx');
-  const r = run('template', '--year', '2024', '--out', out);
+  const r = run('template', '--year', '2024', '--dept', '某区城市管理局', '--out', out);
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('已生成');
   const a = analyze(await readWorkbookFile(out));
@@ -32,6 +32,8 @@ test('template writes the nine tables, which check reads back without a finding'
   expect(ws.getCell('G38').numFmt).toBe('#,##0.00');
   expect(ws.getCell('G38').border.top?.style).toBe('thin');
   expect(ws.getCell('D38').value).toBe('总计');
+  expect(ws.getCell('A3').value).toBe('部门：某区城市管理局');
+  expect(run('template', '--year', '24', '--out', out).status).toBe(2);
 });
 
 test('fill writes the blanked totals of the seed into a copy, as numbers, keeping the formatting', async () => {
