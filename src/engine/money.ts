@@ -45,7 +45,8 @@ export type ParsedAmount =
 export function parseAmount(value: unknown): ParsedAmount {
   if (value === null || value === undefined) return { kind: 'zero', blank: true };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
+    // Beyond 10^15 a double no longer holds every 分 exactly, and no budget unit reports such sums.
+    if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return { kind: 'invalid', text: String(value) };
     return value === 0 ? { kind: 'zero', blank: false } : { kind: 'number', value: decimalFromNumber(value), fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };

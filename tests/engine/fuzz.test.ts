@@ -93,3 +93,10 @@ test('a real workbook with random cells overwritten is still checked to the end'
     { numRuns: 200 },
   );
 });
+
+test('extreme doubles in amount cells are reported as not amounts, never crash', () => {
+  for (const v of [Number.MAX_VALUE, -Number.MAX_VALUE, 1.7976931348623151e308, 1e300, Infinity, NaN]) {
+    const a = analyze({ sheets: [{ ...fixtureGrid('hongshan-2024.xlsx').sheets[2], rows: fixtureGrid('hongshan-2024.xlsx').sheets[2].rows.map((r, i) => (i === 7 && r ? [r[0], r[1], { value: v }, ...r.slice(3)] : r)) }] });
+    expect(a.findings.some((f) => f.rule === 'value/not-a-number' && f.cell === 'C8')).toBe(true);
+  }
+});
