@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command } from 'commander';
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Packer } from 'docx';
+import { narrativeDocument } from '../docx/narrative-document';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyze, Finding } from '../engine';
@@ -21,27 +22,9 @@ export function markdown(doc: NarrativeDoc): string {
   return doc.blocks.map((b) => `${prefix[b.kind]}${blockText(b)}${b.kind === 'caption' ? '*' : ''}`).join('\n\n') + '\n';
 }
 
-/** 公文-style .docx: 黑体 headings, 仿宋 body (三号, first-line indent two characters), page numbers in the footer. */
+/** 公文-style .docx (src/docx/narrative-document.ts). */
 export async function docxBuffer(doc: NarrativeDoc): Promise<Buffer> {
-  const run = (text: string, font: string, size: number, bold = false) => new TextRun({ text, font: { name: font, eastAsia: font }, size, bold });
-  const paragraphs = doc.blocks.map((b) => {
-    const text = blockText(b);
-    switch (b.kind) {
-      case 'title':
-        return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(text, '黑体', 36, true)] });
-      case 'h1':
-        return new Paragraph({ spacing: { before: 120, line: 560 }, indent: { firstLine: 640 }, children: [run(text, '黑体', 32)] });
-      case 'h2':
-        return new Paragraph({ spacing: { line: 560 }, indent: { firstLine: 640 }, children: [run(text, '楷体_GB2312', 32, true)] });
-      case 'caption':
-        return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, '仿宋_GB2312', 28)] });
-      default:
-        return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { line: 560 }, indent: { firstLine: 640 }, children: [run(text, '仿宋_GB2312', 32)] });
-    }
-  });
-  const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] });
-  const d = new Document({ sections: [{ properties: {}, footers: { default: footer }, children: paragraphs }] });
-  return Packer.toBuffer(d);
+  return Packer.toBuffer(narrativeDocument(doc));
 }
 
 function decodeXml(s: string): string {

@@ -1,29 +1,8 @@
-/**
- * The 情况说明 as a 公文-style .docx in the browser (loaded on demand, so the docx library stays out of the main
- * bundle). Same styles as the command line's `narrative --out x.docx` (src/cli/narrative.ts, which uses Node buffers):
- * 黑体 headings, 仿宋 body (三号, first-line indent two characters), page numbers in the footer.
- */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { blockText } from '../engine/narrative/types';
+/** The 情况说明 as a .docx in the browser, loaded on demand so the docx library stays out of the main bundle. */
+import { Packer } from 'docx';
+import { narrativeDocument } from '../docx/narrative-document';
 import type { NarrativeDoc } from '../engine/narrative/types';
 
 export async function docxBlob(doc: NarrativeDoc): Promise<Blob> {
-  const run = (text: string, font: string, size: number, bold = false) => new TextRun({ text, font: { name: font, eastAsia: font }, size, bold });
-  const paragraphs = doc.blocks.map((b) => {
-    const text = blockText(b);
-    switch (b.kind) {
-      case 'title':
-        return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(text, '黑体', 36, true)] });
-      case 'h1':
-        return new Paragraph({ spacing: { before: 120, line: 560 }, indent: { firstLine: 640 }, children: [run(text, '黑体', 32)] });
-      case 'h2':
-        return new Paragraph({ spacing: { line: 560 }, indent: { firstLine: 640 }, children: [run(text, '楷体_GB2312', 32, true)] });
-      case 'caption':
-        return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, '仿宋_GB2312', 28)] });
-      default:
-        return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { line: 560 }, indent: { firstLine: 640 }, children: [run(text, '仿宋_GB2312', 32)] });
-    }
-  });
-  const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] });
-  return Packer.toBlob(new Document({ sections: [{ properties: {}, footers: { default: footer }, children: paragraphs }] }));
+  return Packer.toBlob(narrativeDocument(doc));
 }
