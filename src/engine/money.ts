@@ -31,7 +31,9 @@ export function formatAmount(value: Decimal, decimals = 2): string {
 
 /** A JavaScript number read from a file carries binary noise (367.71000000000004); 15 significant digits remove it. */
 export function decimalFromNumber(n: number): Decimal {
-  return new Decimal(Number(n.toPrecision(15)).toString());
+  const s = String(n);
+  // Short plain forms (1010.72) are already exact; only long or exponent forms can carry noise.
+  return new Decimal(s.length <= 15 && !s.includes('e') ? s : Number(n.toPrecision(15)).toString());
 }
 
 const ZERO_MARKS = new Set(['', '-', '—', '－', '–', '——', '0', '0.00', '0.0']);

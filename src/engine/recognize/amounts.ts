@@ -9,10 +9,11 @@ const CENT = new Decimal('0.01');
 
 /** value × 10^k as an exact integer, or null when the value has more than k decimals. */
 function scaled(value: Decimal, k: number): bigint | null {
-  if (value.decimalPlaces() > k) return null;
-  const [int, frac = ''] = value.abs().toFixed().split('.');
-  const n = BigInt(int + frac.padEnd(k, '0'));
-  return value.isNegative() ? -n : n;
+  const s = value.toFixed();
+  const dot = s.indexOf('.');
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  if (frac.length > k) return null;
+  return BigInt((dot < 0 ? s : s.slice(0, dot)) + frac.padEnd(k, '0'));
 }
 
 type MutableAmount = { -readonly [K in keyof Amount]: Amount[K] };

@@ -71,6 +71,8 @@ export function locateBlocks(view: SheetView): Block[] {
   const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
   for (let r = 0; r < limitRows; r++) {
     for (const c of view.filledCols(r)) {
+      // Titles and 表号 are text; numbers need no look.
+      if (typeof view.cell(r, c)?.value !== 'string') continue;
       const t = view.text(r, c);
       if (t.length > 80 || !t.includes('表')) continue;
       const id = normalisedTitleId(t);

@@ -64,7 +64,11 @@ export class SheetView {
     if (!all) {
       all = [];
       const row = this.sheet.rows[r];
-      if (row) for (let c = 0; c < row.length; c++) if (row[c] && this.raw(r, c).trim() !== '') all.push(c);
+      if (row)
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c]?.value;
+          if (v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '')) all.push(c);
+        }
       this.filledCache.set(r, all);
     }
     return c0 === 0 && c1 >= this.cols - 1 ? all : all.filter((c) => c >= c0 && c <= c1);
