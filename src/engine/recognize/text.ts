@@ -14,18 +14,19 @@ export function rawText(v: CellValue | undefined): string {
 export function norm(s: string): string {
   // Most cells are plain numbers or codes: nothing to normalise.
   if (!/[^\x21-\x7e]/.test(s)) return s;
-  return s
-    .replace(/[\s\u3000\u00a0]/g, '')
-    .replace(/[“”"'‘’「」]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return s.replace(/[\s\u3000\u00a0“”"'‘’「」（）：０-９]/g, (ch) => {
+    if (ch === '（') return '(';
+    if (ch === '）') return ')';
+    if (ch === '：') return ':';
+    if (ch >= '０' && ch <= '９') return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+    return '';
+  });
 }
 
 /** Drops list numbering such as `一、`, `（一）`, `1.` from the start of a label. */
 export function stripNumbering(s: string): string {
   return s.replace(/^([一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|\d+[、.．])/, '');
 }
+
 
 export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
