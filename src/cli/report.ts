@@ -3,6 +3,9 @@ import { SEVERITY_ZH } from '../engine/catalogue';
 import { ALL_RULES } from '../engine/rules';
 import { narrativeFields } from '../engine/narrative/types';
 
+/** Findings of one rule shown one by one per table before the rest are summed up in one line. */
+const REPEAT_LIMIT = 4;
+
 const TITLES = new Map(ALL_RULES.map((r) => [r.id, r.title]));
 
 export interface FileResult {
@@ -61,7 +64,20 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   for (const [table, list] of groups) {
     out.push('');
     out.push(table === '--' ? '【工作簿】' : `【${tableLabel(table as TableId)} ${TABLE_TITLES[table as TableId]}】`);
+    const perRule = new Map<string, number>();
     for (const f of list) {
+      // Many findings of one kind in one table (e.g. every amount stored as text) read better as one line.
+      const key = `${f.rule} ${f.severity}`;
+      const seen = (perRule.get(key) ?? 0) + 1;
+      perRule.set(key, seen);
+      const same = f.severity === 'error' ? [f] : list.filter((x) => x.rule === f.rule && x.severity === f.severity);
+      if (same.length > REPEAT_LIMIT && seen > REPEAT_LIMIT - 1) {
+        if (seen === REPEAT_LIMIT) {
+          const rest = same.slice(REPEAT_LIMIT - 1).map((x) => x.cell);
+          out.push(`  [${SEVERITY_ZH[f.severity]}] 另有 ${rest.length} 处同类问题（${TITLES.get(f.rule) ?? f.rule}）：${rest.slice(0, 12).join('、')}${rest.length > 12 ? ' 等' : ''}（用 --json 查看全部）`);
+        }
+        continue;
+      }
       out.push(`  [${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${TITLES.get(f.rule) ?? ''}（${f.rule}）`);
       out.push(`      ${f.message}`);
       if (f.related.length) {

@@ -33,7 +33,7 @@ const CASES: Record<string, Invalid[]> = {
   'structure/layout': [{ name: '01 总计 label removed', change: set('公开01表', 'A36', null), at: '公开01表!A6', message: '公开01表 中没有找到“收入总计”行，涉及该行的关系未检查。请核对项目名称是否完整。' }],
   'structure/unit': [{ name: 'unit line removed from 02', change: set('公开02表', 'I3', null), at: '公开02表!A1' }],
   'value/not-a-number': [
-    { name: 'words in an amount cell', change: set('公开03表', 'C8', '八百六十'), at: '公开03表!C8', severity: 'error', message: '公开03表 201 一般公共服务支出（本年支出合计） 填的是“八百六十”，不是金额。请改为数字（无金额时留空或填 0）。' },
+    { name: 'words in an amount cell', change: set('公开03表', 'C8', '八百六十'), at: '公开03表!C8', severity: 'error', message: '公开03表 201 一般公共服务支出（本年支出合计）填的是“八百六十”，不是金额。请改为数字（无金额时留空或填 0）。' },
   ],
   'value/number-as-text': [{ name: 'amount typed as text', change: set('公开03表', 'C8', '860.23'), at: '公开03表!C8', severity: 'warning' }],
   'value/negative': [{ name: 'negative 公务接待费', change: set('公开09表', 'F8', -0.5), at: '公开09表!F8' }],

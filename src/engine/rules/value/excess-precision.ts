@@ -8,5 +8,5 @@ export default noteRule({
   kind: 'excess-precision',
   at: (n) => n.at,
   table: (n) => n.table,
-  message: (n) => `${n.label} 的存储值为 ${n.value}，超过表格的 ${n.decimals} 位小数。请把单元格的值四舍五入到 ${n.decimals} 位小数。`,
+  message: (n) => `${n.label}的存储值为 ${n.value}，超过表格的 ${n.decimals} 位小数。请把单元格的值四舍五入到 ${n.decimals} 位小数。`,
 });

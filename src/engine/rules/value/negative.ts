@@ -8,5 +8,5 @@ export default noteRule({
   kind: 'negative',
   at: (n) => n.at,
   table: (n) => n.table,
-  message: (n) => `${n.label} 为负数 ${n.value}。请确认是否录入错误。`,
+  message: (n) => `${n.label}为负数 ${n.value}。请确认是否录入错误。`,
 });

@@ -8,5 +8,5 @@ export default noteRule({
   kind: 'not-a-number',
   at: (n) => n.at,
   table: (n) => n.table,
-  message: (n) => `${n.label} 填的是“${n.text}”，不是金额。请改为数字（无金额时留空或填 0）。`,
+  message: (n) => `${n.label}填的是“${n.text}”，不是金额。请改为数字（无金额时留空或填 0）。`,
 });

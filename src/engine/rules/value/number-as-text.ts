@@ -8,5 +8,5 @@ export default noteRule({
   kind: 'number-as-text',
   at: (n) => n.at,
   table: (n) => n.table,
-  message: (n) => `${n.label} 的“${n.text}”是以文本形式存放的数字。已按数字检查；建议转换为数字格式，以免公式漏算。`,
+  message: (n) => `${n.label}的“${n.text}”是以文本形式存放的数字。已按数字检查；建议转换为数字格式，以免公式漏算。`,
 });
