@@ -59,3 +59,9 @@ test('a consistent workbook exits 0; rules prints the catalogue', () => {
   expect(r.stdout).toContain('sum/code-hierarchy');
   expect(run('check', 'nonexistent.xlsx').status).toBe(2);
 });
+
+test('many warnings of one kind in a table are summed up in one line; errors never are', () => {
+  const r = run('check', '--no-info', 'tests/fixtures/hongshan-2024-one-sheet.xlsx');
+  expect(r.stdout).toContain('[警告] 另有 14 处同类问题（数字存储为文本）：C51、I51、D53');
+  expect(r.stdout.match(/\[错误\] 决算公开表!G145/g)).toHaveLength(3);
+});
