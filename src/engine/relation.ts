@@ -75,6 +75,26 @@ export function relationStatus(rel: Relation): { broken: boolean; rounding: bool
   return { broken: abs > bound, rounding: abs <= bound };
 }
 
+/** Σ coef·x and the rounding bound, in 元: summed as BigInt 厘 when every value allows it, else in Decimal. */
+function residualAndBound(terms: ReadonlyArray<{ amount: Amount; coef: 1 | -1 }>): { residual: Decimal; bound: Decimal } {
+  if (terms.every((x) => x.amount.li !== null)) {
+    let r = 0n;
+    let b = 0n;
+    for (const x of terms) {
+      r += x.coef === 1 ? x.amount.li! : -x.amount.li!;
+      b += x.amount.halfStepLi;
+    }
+    return { residual: new Decimal(r.toString()).dividedBy(1000), bound: new Decimal(b.toString()).dividedBy(1000) };
+  }
+  let residual = new Decimal(0);
+  let bound = new Decimal(0);
+  for (const x of terms) {
+    residual = residual.plus(toYuan(x.amount.value, x.amount.unit).times(x.coef));
+    bound = bound.plus(halfStepYuan(x.amount));
+  }
+  return { residual, bound };
+}
+
 /**
  * Evaluates a relation, reporting expected/actual from the point of view of `target`
  * (one of its amounts): the value the target would need for the relation to hold exactly.
@@ -83,12 +103,7 @@ export function evaluate(rel: Relation, target: Amount): Evaluation {
   const terms = relationTerms(rel);
   const t = terms.find((x) => x.amount === target);
   if (!t) throw new Error('target is not part of the relation');
-  let residual = new Decimal(0); // Σ coef·x in 元
-  let bound = new Decimal(0);
-  for (const x of terms) {
-    residual = residual.plus(toYuan(x.amount.value, x.amount.unit).times(x.coef));
-    bound = bound.plus(halfStepYuan(x.amount));
-  }
+  const { residual, bound } = residualAndBound(terms);
   const actualY = toYuan(target.value, target.unit);
   // Solve Σ coef·x = 0 for the target: x_t = x_t − residual / coef_t.
   const expectedY = actualY.minus(residual.times(t.coef));
