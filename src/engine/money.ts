@@ -21,7 +21,11 @@ export function stepDecimals(step: Decimal): number {
 
 /** `1010.72` → `1,010.72`, with exactly `decimals` places. */
 export function formatAmount(value: Decimal, decimals = 2): string {
-  const fixed = value.toFixed(decimals);
+  return groupThousands(value.toFixed(decimals));
+}
+
+/** `-1010.72` → `-1,010.72`. */
+export function groupThousands(fixed: string): string {
   const neg = fixed.startsWith('-');
   const body = neg ? fixed.slice(1) : fixed;
   const [int, frac] = body.split('.');
@@ -29,11 +33,46 @@ export function formatAmount(value: Decimal, decimals = 2): string {
   return (neg ? '-' : '') + grouped + (frac !== undefined ? `.${frac}` : '');
 }
 
+/** Decimals of an amount's `li` in its unit: 1 元 = 10^3 厘, 1 万元 = 10^7 厘. */
+export function liDecimals(unit: Unit): number {
+  return unit === '万元' ? 7 : 3;
+}
+
+/**
+ * n / 10^k with exactly `decimals` places, rounded half away from zero: the text `Decimal#toFixed` gives for the
+ * same value (including `-0.00` for a small negative), without making a Decimal.
+ */
+export function fixedText(n: bigint, k: number, decimals: number): string {
+  const neg = n < 0n;
+  let m = neg ? -n : n;
+  if (decimals < k) {
+    const q = 10n ** BigInt(k - decimals);
+    m = m / q + ((m % q) * 2n >= q ? 1n : 0n);
+  } else m *= 10n ** BigInt(decimals - k);
+  let s = m.toString();
+  if (decimals > 0) {
+    s = s.padStart(decimals + 1, '0');
+    s = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+  }
+  return neg ? `-${s}` : s;
+}
+
+/** Decimal places of n / 10^k, trailing zeros aside (`Decimal#decimalPlaces`). */
+export function fixedDecimalPlaces(n: bigint, k: number): number {
+  let dp = n === 0n ? 0 : k;
+  for (let m = n; dp > 0 && m % 10n === 0n; m /= 10n) dp--;
+  return dp;
+}
+
 /** A JavaScript number read from a file carries binary noise (367.71000000000004); 15 significant digits remove it. */
 export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(numberDigits(n));
+}
+
+/** The digits `decimalFromNumber` reads: short plain forms (1010.72) are exact; only long or exponent forms carry noise. */
+function numberDigits(n: number): string {
   const s = String(n);
-  // Short plain forms (1010.72) are already exact; only long or exponent forms can carry noise.
-  return new Decimal(s.length <= 15 && !s.includes('e') ? s : Number(n.toPrecision(15)).toString());
+  return s.length <= 15 && !s.includes('e') ? s : Number(n.toPrecision(15)).toString();
 }
 
 const ZERO_MARKS = new Set(['', '-', '—', '－', '–', '——', '0', '0.00', '0.0']);
@@ -43,13 +82,22 @@ export type ParsedAmount =
   | { kind: 'number'; value: Decimal; fromText: boolean }
   | { kind: 'invalid'; text: string };
 
+/** `ParsedAmount` with the number still as its decimal digits (`-1,010.72` → `-1010.72`), for readers that need no Decimal. */
+export type ParsedDigits = Exclude<ParsedAmount, { kind: 'number' }> | { kind: 'number'; digits: string; fromText: boolean };
+
 /** Reads a cell value as an amount: blank/0/"-" are zero; text with thousands separators is a number stored as text. */
 export function parseAmount(value: unknown): ParsedAmount {
+  const p = parseAmountDigits(value);
+  return p.kind === 'number' ? { kind: 'number', value: new Decimal(p.digits), fromText: p.fromText } : p;
+}
+
+/** `parseAmount` without making a Decimal: the recognizer reads hundreds of amounts and decides most in integers. */
+export function parseAmountDigits(value: unknown): ParsedDigits {
   if (value === null || value === undefined) return { kind: 'zero', blank: true };
   if (typeof value === 'number') {
     // Beyond 10^15 a double no longer holds every 分 exactly, and no budget unit reports such sums.
     if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return { kind: 'invalid', text: String(value) };
-    return value === 0 ? { kind: 'zero', blank: false } : { kind: 'number', value: decimalFromNumber(value), fromText: false };
+    return value === 0 ? { kind: 'zero', blank: false } : { kind: 'number', digits: numberDigits(value), fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   const raw = String(value);
@@ -58,8 +106,8 @@ export function parseAmount(value: unknown): ParsedAmount {
   if (ZERO_MARKS.has(t)) return { kind: 'zero', blank: false };
   const normalised = t.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，,]/g, '').replace(/．/g, '.');
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalised) && /^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$|^[-+]?\d+(\.\d*)?$|^[-+]?\.\d+$/.test(t.replace(/，/g, ','))) {
-    const d = new Decimal(normalised);
-    return d.isZero() ? { kind: 'zero', blank: false } : { kind: 'number', value: d, fromText: true };
+    // The pattern admits no exponent, so the text is zero exactly when it has no digit 1–9.
+    return /[1-9]/.test(normalised) ? { kind: 'number', digits: normalised, fromText: true } : { kind: 'zero', blank: false };
   }
   return { kind: 'invalid', text: raw };
 }

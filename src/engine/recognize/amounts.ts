@@ -1,29 +1,65 @@
 import Decimal from 'decimal.js';
+import { CellRef } from '../a1';
 import { Amount, TableId, Unit } from '../model';
-import { parseAmount, toYuan } from '../money';
+import { fixedDecimalPlaces, liDecimals, parseAmountDigits, toYuan } from '../money';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 
 const ZERO = new Decimal(0);
 const CENT = new Decimal('0.01');
 
-/** value × 10^k as an exact integer, or null when the value has more than k decimals. */
-function scaled(value: Decimal, k: number): bigint | null {
-  const s = value.toFixed();
+/** digits × 10^k as an exact integer, or null when they have more than k decimals (trailing zeros aside). */
+function scaled(digits: string, k: number): bigint | null {
+  // Exponent forms (1e-7) only come from tiny doubles: let Decimal spell them out.
+  const s = digits.includes('e') ? new Decimal(digits).toFixed() : digits;
   const dot = s.indexOf('.');
-  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  const frac = dot < 0 ? '' : s.slice(dot + 1).replace(/0+$/, '');
   if (frac.length > k) return null;
   return BigInt((dot < 0 ? s : s.slice(0, dot)) + frac.padEnd(k, '0'));
 }
 
-type MutableAmount = { -readonly [K in keyof Amount]: Amount[K] };
+/**
+ * An amount read from a cell. Its Decimal is made on first use: relations are decided on `li`, so most
+ * amounts of a workbook never need one.
+ */
+class CellAmount implements Amount {
+  step = CENT;
+  halfStepLi = 0n;
+  private decimal: Decimal | undefined;
+
+  constructor(
+    readonly table: TableId,
+    readonly ref: CellRef,
+    readonly label: string,
+    /** Decimal digits of the value (`-1010.72`), or '0'. */
+    private readonly digits: string,
+    readonly unit: Unit,
+    readonly exactZero: boolean,
+    readonly blank: boolean,
+    readonly li: bigint | null,
+  ) {}
+
+  get value(): Decimal {
+    return (this.decimal ??= this.exactZero ? ZERO : new Decimal(this.digits));
+  }
+
+  /** Whether the value (in its unit) is a whole multiple of `m`. */
+  isMultipleOf(m: number): boolean {
+    return this.li !== null ? this.li % (BigInt(m) * 10n ** BigInt(liDecimals(this.unit))) === 0n : this.value.mod(m).isZero();
+  }
+
+  /** Decimal places of the value, trailing zeros aside. */
+  decimalPlaces(): number {
+    return this.li === null ? this.value.decimalPlaces() : fixedDecimalPlaces(this.li, liDecimals(this.unit));
+  }
+}
 
 /**
  * Creates amounts while tables are read. Display steps are set once every table is read, because a
  * workbook in 元 converted from a 万元 report keeps the 万元 rounding (all amounts multiples of 100).
  */
 export class AmountFactory {
-  private readonly made: MutableAmount[] = [];
+  private readonly made: CellAmount[] = [];
   private readonly steps = new Map<Unit, Decimal>();
 
   constructor(private readonly notes: RecognitionNote[]) {}
@@ -32,27 +68,17 @@ export class AmountFactory {
   read(table: TableId, unit: Unit, view: SheetView, r: number, c: number, label: string): Amount | null {
     const ref = view.ref(r, c);
     const cell = view.cell(r, c);
-    const p = parseAmount(cell?.value ?? null);
+    const p = parseAmountDigits(cell?.value ?? null);
     if (p.kind === 'invalid') {
       this.notes.push({ kind: 'not-a-number', table, at: ref, text: p.text, label });
       return null;
     }
     if (p.kind === 'number' && p.fromText) this.notes.push({ kind: 'number-as-text', table, at: ref, text: String(cell?.value), label });
-    const value = p.kind === 'number' ? p.value : ZERO;
-    if (value.isNegative()) this.notes.push({ kind: 'negative', table, at: ref, value: value.toFixed(), label });
-    const li = p.kind === 'number' ? scaled(value, unit === '万元' ? 7 : 3) : 0n;
-    const a: MutableAmount = {
-      table,
-      ref,
-      label,
-      value,
-      unit,
-      step: CENT,
-      exactZero: p.kind === 'zero',
-      blank: p.kind === 'zero' && p.blank,
-      li,
-      halfStepLi: 0n,
-    };
+    const a =
+      p.kind === 'number'
+        ? new CellAmount(table, ref, label, p.digits, unit, false, false, scaled(p.digits, liDecimals(unit)))
+        : new CellAmount(table, ref, label, '0', unit, true, p.blank, 0n);
+    if (p.kind === 'number' && p.digits.startsWith('-')) this.notes.push({ kind: 'negative', table, at: ref, value: a.value.toFixed(), label });
     this.made.push(a);
     return a;
   }
@@ -63,23 +89,23 @@ export class AmountFactory {
   }
 
   /** Sets the display step of every amount, per unit, and notes amounts with more decimals than shown. */
-  finish(firstRefOf: (unit: Unit) => { table: TableId; at: import('../a1').CellRef } | null): void {
+  finish(firstRefOf: (unit: Unit) => { table: TableId; at: CellRef } | null): void {
     for (const unit of ['万元', '元'] as Unit[]) {
       const list = this.made.filter((a) => a.unit === unit);
       const nonZero = list.filter((a) => !a.exactZero);
       let step: Decimal;
-      if (unit === '元' && nonZero.length >= 3 && nonZero.every((a) => a.value.mod(100).isZero())) {
+      if (unit === '元' && nonZero.length >= 3 && nonZero.every((a) => a.isMultipleOf(100))) {
         step = new Decimal(100);
         const at = firstRefOf(unit);
         if (at) this.notes.push({ kind: 'coarse-step', table: at.table, at: at.at, step: '100', unit });
-      } else if (unit === '元' && nonZero.every((a) => a.value.isInteger())) step = new Decimal(1);
+      } else if (unit === '元' && nonZero.every((a) => a.isMultipleOf(1))) step = new Decimal(1);
       else step = new Decimal('0.01');
       this.steps.set(unit, step);
       const half = BigInt(toYuan(step, unit).times(500).toFixed(0));
       for (const a of list) {
         a.step = step;
         a.halfStepLi = a.exactZero ? 0n : half;
-        if (!a.exactZero && a.value.decimalPlaces() > step.decimalPlaces()) {
+        if (!a.exactZero && a.decimalPlaces() > step.decimalPlaces()) {
           this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: step.decimalPlaces() });
         }
       }

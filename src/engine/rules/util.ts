@@ -56,8 +56,9 @@ export function rowByCode(t: CodedTable | undefined, code: string): CodedRow | u
   return t?.rows.find((r) => r.code === code);
 }
 
+/** A read amount is zero exactly when the cell is blank, 0 or "-" (`exactZero`); no Decimal needed. */
 export function isZero(a: Amount | undefined | null): boolean {
-  return !a || a.value.isZero();
+  return !a || a.exactZero;
 }
 
 export function shown(a: Amount): string {
