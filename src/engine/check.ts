@@ -1,8 +1,7 @@
-import Decimal from 'decimal.js';
 import { CellRef, parseA1, refKey } from './a1';
 import { Finding, Severity } from './finding';
 import { Amount, TABLE_IDS, Workbook } from './model';
-import { formatAmount, stepDecimals } from './money';
+import { fixedDecimalPlaces, fixedText, groupThousands, liDecimals, stepDecimals } from './money';
 import { RecognitionNote } from './recognize/notes';
 import { evaluate, Relation, relationStatus, relationTerms } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
@@ -17,17 +16,61 @@ function decimalsOf(a: Amount): number {
   return a.step.lessThan(1) ? stepDecimals(a.step) : 0;
 }
 
-function fmt(a: Amount, v: Decimal): string {
-  return formatAmount(v, decimalsOf(a));
+/** A relation's figures from the target's point of view, as plain text in its unit (`-1010.72`). */
+interface Figures {
+  readonly broken: boolean;
+  readonly expected: string;
+  readonly actual: string;
+  readonly difference: string;
+  readonly tolerance: string;
 }
 
-function relationMessage(rel: Relation, target: Amount, broken: boolean, e: ReturnType<typeof evaluate>): string {
+/**
+ * The figures of a flagged relation: from the BigInt 厘 sums when every amount has them (the usual case),
+ * else from `evaluate` in Decimal. Both give the texts `Decimal#toFixed` gives.
+ */
+function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 | -1 }>, target: Amount, d: number): Figures {
+  const tli = target.li;
+  if (tli === null || terms.some((x) => x.amount.li === null)) {
+    const e = evaluate(rel, target);
+    return {
+      broken: e.broken,
+      expected: e.expected.toFixed(d),
+      actual: e.actual.toFixed(d),
+      difference: e.difference.toFixed(d),
+      tolerance: e.tolerance.toFixed(Math.max(d, e.tolerance.decimalPlaces())),
+    };
+  }
+  let residual = 0n;
+  let bound = 0n;
+  let coef: 1 | -1 = 1;
+  for (const x of terms) {
+    residual += x.coef === 1 ? x.amount.li! : -x.amount.li!;
+    bound += x.amount.halfStepLi;
+    if (x.amount === target) coef = x.coef;
+  }
+  // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef.
+  const abs = residual < 0n ? -residual : residual;
+  const sameDisplay = rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
+  const broken = rel.kind === 'le' ? residual > bound : sameDisplay ? residual !== 0n : abs > bound;
+  const tolerance = sameDisplay ? 0n : bound;
+  const k = liDecimals(target.unit);
+  return {
+    broken,
+    expected: fixedText(tli - residual * BigInt(coef), k, d),
+    actual: fixedText(tli, k, d),
+    difference: fixedText(residual * BigInt(coef), k, d),
+    tolerance: fixedText(tolerance, k, Math.max(d, fixedDecimalPlaces(tolerance, k))),
+  };
+}
+
+function relationMessage(rel: Relation, target: Amount, f: Figures): string {
   const u = target.unit;
-  const exp = fmt(target, e.expected);
-  const act = fmt(target, e.actual);
-  const diff = fmt(target, e.difference.abs());
-  const tol = formatAmount(e.tolerance, Math.max(decimalsOf(target), e.tolerance.decimalPlaces()));
-  if (!broken) {
+  const exp = groupThousands(f.expected);
+  const act = groupThousands(f.actual);
+  const diff = groupThousands(f.difference.replace(/^-/, ''));
+  const tol = groupThousands(f.tolerance);
+  if (!f.broken) {
     return `${target.label}为 ${act} ${u}，按关系推算为 ${exp} ${u}，相差 ${diff} ${u}，在尾差允许范围 ${tol} ${u}以内（${rel.text}），属各数分别四舍五入造成的尾差，无需修改。`;
   }
   if (rel.kind === 'same') {
@@ -124,31 +167,30 @@ function relationFindings(results: ReadonlyArray<RelationResult>): Finding[] {
   const count = (a: Amount) => brokenCount.get(refKey(a.ref)) ?? 0;
   const out: Finding[] = [];
   for (const r of flagged) {
-    let target = r.options.target ?? relationTerms(r.rel)[0].amount;
+    const terms = relationTerms(r.rel);
+    let target = r.options.target ?? terms[0].amount;
     if (r.status.broken) {
-      const amounts = relationTerms(r.rel).map((t) => t.amount);
+      const amounts = terms.map((t) => t.amount);
       const best = Math.max(...amounts.map(count));
       const tops = amounts.filter((a) => count(a) === best);
       if (best >= 2 && count(target) < best && tops.length === 1) target = tops[0];
     }
-    const e = evaluate(r.rel, target);
-    const severity: Severity = e.broken ? r.options.severity ?? r.rule.severity : 'info';
-    const related: CellRef[] = relationTerms(r.rel)
-      .map((t) => t.amount)
-      .filter((a) => a !== target)
-      .map((a) => a.ref);
+    const f = figures(r.rel, terms, target, decimalsOf(target));
+    const severity: Severity = f.broken ? r.options.severity ?? r.rule.severity : 'info';
+    const related: CellRef[] = [];
+    for (const t of terms) if (t.amount !== target) related.push(t.amount.ref);
     out.push({
       rule: r.rule.id,
       severity,
       sheet: target.ref.sheet,
       cell: target.ref.cell,
       related,
-      expected: e.expected.toFixed(decimalsOf(target)),
-      actual: e.actual.toFixed(decimalsOf(target)),
-      difference: e.difference.toFixed(decimalsOf(target)),
-      tolerance: e.tolerance.toFixed(Math.max(decimalsOf(target), e.tolerance.decimalPlaces())),
+      expected: f.expected,
+      actual: f.actual,
+      difference: f.difference,
+      tolerance: f.tolerance,
       unit: target.unit,
-      message: relationMessage(r.rel, target, e.broken, e),
+      message: relationMessage(r.rel, target, f),
       table: target.table,
     });
   }

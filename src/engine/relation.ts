@@ -52,20 +52,39 @@ function halfStepYuan(a: Amount): Decimal {
   return a.exactZero ? new Decimal(0) : toYuan(a.step, a.unit).dividedBy(2);
 }
 
+const HOLDS = { broken: false, rounding: false } as const;
+
 /**
  * Whether a relation is broken, or holds only up to 尾差: exact integer arithmetic in 厘, the fast path for the
- * hundreds of relations of a workbook (most of which hold exactly). Falls back to `evaluate` for odd values.
+ * hundreds of relations of a workbook (most of which hold exactly). Walks the relation without building its
+ * term list; falls back to `evaluate` for odd values.
  */
 export function relationStatus(rel: Relation): { broken: boolean; rounding: boolean } {
-  const terms = relationTerms(rel);
   let residual = 0n;
   let bound = 0n;
-  for (const x of terms) {
-    if (x.amount.li === null) return evaluate(rel, terms[0].amount);
-    residual += x.coef === 1 ? x.amount.li : -x.amount.li;
-    bound += x.amount.halfStepLi;
+  let exact = true;
+  const add = (a: Amount, coef: 1 | -1) => {
+    if (a.li === null) exact = false;
+    else {
+      residual += coef === 1 ? a.li : -a.li;
+      bound += a.halfStepLi;
+    }
+  };
+  switch (rel.kind) {
+    case 'sum':
+      add(rel.lhs, 1);
+      for (const t of rel.rhs) add(t.amount, t.sign === 1 ? -1 : 1);
+      break;
+    case 'same':
+      add(rel.lhs, 1);
+      add(rel.rhs, -1);
+      break;
+    case 'le':
+      for (const t of rel.lhs) add(t.amount, t.sign);
+      add(rel.rhs, -1);
   }
-  if (residual === 0n) return { broken: false, rounding: false };
+  if (!exact) return evaluate(rel, relationTerms(rel)[0].amount);
+  if (residual === 0n) return HOLDS;
   const abs = residual < 0n ? -residual : residual;
   if (rel.kind === 'same') {
     const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
