@@ -16,6 +16,7 @@ import { recognize } from '../recognize/recognize';
 import { Relation, relationTerms } from '../relation';
 import { ALL_RULES } from '../rules';
 import { amountRoles, Role } from './roles';
+import { settle, Unknown } from './settle';
 import { Known, Refusal, solve } from './solve';
 
 interface FillBase {
@@ -227,15 +228,37 @@ export function planFill(grid: Grid): FillPlan {
   for (const { amount } of roles.values()) amounts.set(refKey(amount.ref), amount);
   for (const { rel } of relations) for (const t of relationTerms(rel)) amounts.set(refKey(t.amount.ref), t.amount);
 
-  const fills: Fill[] = [];
-  const zeros: AmountFill[] = [];
+  // What each written figure's own derivation gives, and the 尾差 stated for it against the official figure.
+  const unknowns = new Map<string, Unknown>();
   for (const [key, k] of known) {
     const a = amounts.get(key)!;
     if (!k.derived || !a.blank) continue;
     const tolerance = fromYuan(k.half.plus(toYuan(a.step, a.unit).dividedBy(2)), a.unit);
-    const fill: AmountFill = { kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note: amountNote(a, k, tolerance), value: k.value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance };
+    unknowns.set(key, { amount: a, primary: k.value, tolerance, entered: roles.get(key)?.role === 'input' });
+  }
+  // Over-determined figures: moved within their 尾差 so that every relation over them holds, as the published
+  // figures do. Not when entered figures disagree: those are reported, and nothing is moved to hide them.
+  const consistent = !distrusted.size && !broken.length && !refused.length;
+  const settled = consistent ? settle(relations, unknowns) : new Map<string, Decimal>();
+
+  const fills: Fill[] = [];
+  const zeros: AmountFill[] = [];
+  for (const [key, u] of unknowns) {
+    const k = known.get(key)!;
+    const a = u.amount;
+    const value = settled.get(key) ?? u.primary;
+    const shift = value.minus(u.primary).abs();
+    // Moved off its own derivation: the official figure is within the stated 尾差 of the derivation, so within
+    // that plus the move of the value written.
+    const tolerance = u.tolerance.plus(shift);
+    let note = amountNote(a, k, u.tolerance);
+    if (!shift.isZero()) {
+      const d = decimalsOf(a);
+      note += `为使该数字所在的其他关系也在尾差范围内成立，由推算值 ${formatAmount(u.primary, d)} ${a.unit} 调整为 ${formatAmount(value, d)} ${a.unit}（仍在尾差范围内），与官方数字最多可能相差 ${formatAmount(tolerance, Math.max(d, tolerance.decimalPlaces()))} ${a.unit}。`;
+    }
+    const fill: AmountFill = { kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note, value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance };
     // A derived 0 leaves the cell blank: blank means zero.
-    (k.value.isZero() ? zeros : fills).push(fill);
+    (value.isZero() ? zeros : fills).push(fill);
   }
   fills.push(...nameFills(grid, workbook));
 
