@@ -70,7 +70,7 @@ export function decimalFromNumber(n: number): Decimal {
 }
 
 /** The digits `decimalFromNumber` reads: short plain forms (1010.72) are exact; only long or exponent forms carry noise. */
-function numberDigits(n: number): string {
+export function numberDigits(n: number): string {
   const s = String(n);
   return s.length <= 15 && !s.includes('e') ? s : Number(n.toPrecision(15)).toString();
 }
@@ -82,13 +82,21 @@ export type ParsedAmount =
   | { kind: 'number'; value: Decimal; fromText: boolean }
   | { kind: 'invalid'; text: string };
 
-/** `ParsedAmount` with the number still as its decimal digits (`-1,010.72` → `-1010.72`), for readers that need no Decimal. */
-export type ParsedDigits = Exclude<ParsedAmount, { kind: 'number' }> | { kind: 'number'; digits: string; fromText: boolean };
+/**
+ * `ParsedAmount` before any Decimal is made, for readers that mostly need none: `raw` is the cell's number,
+ * or the digits of a number written as text (`-1,010.72` → `-1010.72`).
+ */
+export type ParsedDigits = Exclude<ParsedAmount, { kind: 'number' }> | { kind: 'number'; raw: number | string; fromText: boolean };
+
+/** The Decimal of a parsed number. */
+export function decimalOf(raw: number | string): Decimal {
+  return typeof raw === 'number' ? decimalFromNumber(raw) : new Decimal(raw);
+}
 
 /** Reads a cell value as an amount: blank/0/"-" are zero; text with thousands separators is a number stored as text. */
 export function parseAmount(value: unknown): ParsedAmount {
   const p = parseAmountDigits(value);
-  return p.kind === 'number' ? { kind: 'number', value: new Decimal(p.digits), fromText: p.fromText } : p;
+  return p.kind === 'number' ? { kind: 'number', value: decimalOf(p.raw), fromText: p.fromText } : p;
 }
 
 /** `parseAmount` without making a Decimal: the recognizer reads hundreds of amounts and decides most in integers. */
@@ -97,7 +105,7 @@ export function parseAmountDigits(value: unknown): ParsedDigits {
   if (typeof value === 'number') {
     // Beyond 10^15 a double no longer holds every 分 exactly, and no budget unit reports such sums.
     if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return { kind: 'invalid', text: String(value) };
-    return value === 0 ? { kind: 'zero', blank: false } : { kind: 'number', digits: numberDigits(value), fromText: false };
+    return value === 0 ? { kind: 'zero', blank: false } : { kind: 'number', raw: value, fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   const raw = String(value);
@@ -107,7 +115,7 @@ export function parseAmountDigits(value: unknown): ParsedDigits {
   const normalised = t.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，,]/g, '').replace(/．/g, '.');
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalised) && /^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$|^[-+]?\d+(\.\d*)?$|^[-+]?\.\d+$/.test(t.replace(/，/g, ','))) {
     // The pattern admits no exponent, so the text is zero exactly when it has no digit 1–9.
-    return /[1-9]/.test(normalised) ? { kind: 'number', digits: normalised, fromText: true } : { kind: 'zero', blank: false };
+    return /[1-9]/.test(normalised) ? { kind: 'number', raw: normalised, fromText: true } : { kind: 'zero', blank: false };
   }
   return { kind: 'invalid', text: raw };
 }

@@ -1,12 +1,27 @@
 import Decimal from 'decimal.js';
 import { CellRef } from '../a1';
 import { Amount, TableId, Unit } from '../model';
-import { fixedDecimalPlaces, liDecimals, parseAmountDigits, toYuan } from '../money';
+import { decimalOf, fixedDecimalPlaces, liDecimals, numberDigits, parseAmountDigits, toYuan } from '../money';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 
 const ZERO = new Decimal(0);
 const CENT = new Decimal('0.01');
+
+/** 厘 per 分 (0.01 of the unit). */
+const LI_PER_CENT: Record<Unit, bigint> = { 元: 10n, 万元: 100000n };
+
+/** The value in 厘 (see `Amount.li`), or null when it has more decimals than 厘. */
+function liOf(raw: number | string, unit: Unit): bigint | null {
+  if (typeof raw === 'number') {
+    // Most cells hold at most two decimals. A double read from such a decimal of ≤ 15 significant digits
+    // (below 10^13) shows exactly that decimal, so the 分 need no string.
+    const cents = Math.round(raw * 100);
+    if (Math.abs(raw) < 1e13 && cents / 100 === raw) return BigInt(cents) * LI_PER_CENT[unit];
+    return scaled(numberDigits(raw), liDecimals(unit));
+  }
+  return scaled(raw, liDecimals(unit));
+}
 
 /** digits × 10^k as an exact integer, or null when they have more than k decimals (trailing zeros aside). */
 function scaled(digits: string, k: number): bigint | null {
@@ -31,8 +46,8 @@ class CellAmount implements Amount {
     readonly table: TableId,
     readonly ref: CellRef,
     readonly label: string,
-    /** Decimal digits of the value (`-1010.72`), or '0'. */
-    private readonly digits: string,
+    /** The cell's number or the digits of its text (see `ParsedDigits`); 0 when zero. */
+    private readonly raw: number | string,
     readonly unit: Unit,
     readonly exactZero: boolean,
     readonly blank: boolean,
@@ -40,7 +55,7 @@ class CellAmount implements Amount {
   ) {}
 
   get value(): Decimal {
-    return (this.decimal ??= this.exactZero ? ZERO : new Decimal(this.digits));
+    return (this.decimal ??= this.exactZero ? ZERO : decimalOf(this.raw));
   }
 
   /** Whether the value (in its unit) is a whole multiple of `m`. */
@@ -76,9 +91,9 @@ export class AmountFactory {
     if (p.kind === 'number' && p.fromText) this.notes.push({ kind: 'number-as-text', table, at: ref, text: String(cell?.value), label });
     const a =
       p.kind === 'number'
-        ? new CellAmount(table, ref, label, p.digits, unit, false, false, scaled(p.digits, liDecimals(unit)))
-        : new CellAmount(table, ref, label, '0', unit, true, p.blank, 0n);
-    if (p.kind === 'number' && p.digits.startsWith('-')) this.notes.push({ kind: 'negative', table, at: ref, value: a.value.toFixed(), label });
+        ? new CellAmount(table, ref, label, p.raw, unit, false, false, liOf(p.raw, unit))
+        : new CellAmount(table, ref, label, 0, unit, true, p.blank, 0n);
+    if (p.kind === 'number' && (typeof p.raw === 'number' ? p.raw < 0 : p.raw.startsWith('-'))) this.notes.push({ kind: 'negative', table, at: ref, value: a.value.toFixed(), label });
     this.made.push(a);
     return a;
   }

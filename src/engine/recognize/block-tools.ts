@@ -36,9 +36,9 @@ export function findUnit(b: Block, span: Span): { unit: Unit; row: number; col: 
 }
 
 export function isNoteRow(view: SheetView, r: number, span: Span): boolean {
-  const cols = view.filledCols(r, span.c0, span.c1);
-  if (!cols.length) return false;
-  const t = view.text(r, cols[0]);
+  const first = view.firstFilled(r, span.c0, span.c1);
+  if (first < 0) return false;
+  const t = view.text(r, first);
   return /^(注|说明|备注)[:\d、.]/.test(t) || /^注$/.test(t);
 }
 

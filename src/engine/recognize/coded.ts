@@ -152,10 +152,10 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
   let previous = '';
   let afterNotes = false;
   for (let r = headerEnd + 1; r <= block.r1; r++) {
-    if (view.rowIsBlank(r, span.c0, span.c1)) continue;
-    const firstText = view.text(r, view.filledCols(r, span.c0, span.c1)[0]);
-    if (isEmptyNote(firstText)) {
-      emptyNote = view.raw(r, view.filledCols(r, span.c0, span.c1)[0]).trim();
+    const first = view.firstFilled(r, span.c0, span.c1);
+    if (first < 0) continue;
+    if (isEmptyNote(view.text(r, first))) {
+      emptyNote = view.raw(r, first).trim();
       lastRow = r;
       continue;
     }

@@ -71,10 +71,11 @@ export function locateBlocks(view: SheetView): Block[] {
   const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
   for (let r = 0; r < limitRows; r++) {
     for (const c of view.filledCols(r)) {
-      // Titles and 表号 are text; numbers need no look.
-      if (typeof view.cell(r, c)?.value !== 'string') continue;
+      // Titles and 表号 are text containing 表 (normalising neither adds nor removes it); others need no look.
+      const v = view.cell(r, c)?.value;
+      if (typeof v !== 'string' || !v.includes('表')) continue;
       const t = view.text(r, c);
-      if (t.length > 80 || !t.includes('表')) continue;
+      if (t.length > 80) continue;
       const id = normalisedTitleId(t);
       if (id) anchors.push({ id, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
       else {

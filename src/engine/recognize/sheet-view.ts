@@ -74,7 +74,13 @@ export class SheetView {
     return c0 === 0 && c1 >= this.cols - 1 ? all : all.filter((c) => c >= c0 && c <= c1);
   }
 
+  /** First non-empty column of a row within c0…c1, or -1; no array is made (called for every data row). */
+  firstFilled(r: number, c0: number, c1: number): number {
+    for (const c of this.filledCols(r)) if (c >= c0) return c <= c1 ? c : -1;
+    return -1;
+  }
+
   rowIsBlank(r: number, c0 = 0, c1 = this.cols - 1): boolean {
-    return this.filledCols(r, c0, c1).length === 0;
+    return this.firstFilled(r, c0, c1) < 0;
   }
 }
