@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { recognize } from '../engine';
-import { LayoutRow, projectRows, SUPPLEMENT_SHEET, supplementLayout } from '../engine/narrative/supplement';
+import { LayoutRow, projectRows, reasonNote, SUPPLEMENT_SHEET, supplementLayout } from '../engine/narrative/supplement';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
 
 /** A value for one key: the C cell, optionally with the D cell (原因/说明). */
@@ -99,7 +99,7 @@ export function writeSupplementSheet(wbx: ExcelJS.Workbook, layout: ReadonlyArra
       }
     }
     if (reason) textCell(row.getCell(4), reason);
-    else if (spec.reasonHint) row.getCell(4).note = `D 列填写：${spec.reasonHint}`;
+    else if (spec.reasonHint) row.getCell(4).note = reasonNote(spec.reasonHint);
     row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   }

@@ -4,7 +4,8 @@ import { workbookHost, WorkbookHost } from './workflow';
 
 export function excelHost(): WorkbookHost {
   const run: ExcelRun = (batch) => Excel.run(batch);
-  return workbookHost(run);
+  // Requirement-set check at run time (docs: develop/specify-api-requirements-runtime).
+  return workbookHost(run, { notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18') });
 }
 
 /** Plain Chinese for errors office.js reports (RichApi.Error codes, docs: excel/excel-add-ins-error-handling). */

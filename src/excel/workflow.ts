@@ -36,7 +36,13 @@ export interface WorkbookHost {
   addSupplementSheet(sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }>;
 }
 
-export function workbookHost(run: ExcelRun): WorkbookHost {
+/** What the host offers beyond the manifest's ExcelApi 1.13. */
+export interface HostFeatures {
+  /** Cell notes (ExcelApi 1.18). */
+  readonly notes: boolean;
+}
+
+export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: false }): WorkbookHost {
   return {
     async check(progress) {
       const read = await readWorkbook(run);
@@ -58,7 +64,7 @@ export function workbookHost(run: ExcelRun): WorkbookHost {
     fillUndo: () => readFillUndo(run),
     writeNarrativeSheet: (paragraphs, overwrite, kinds) => writeNarrativeSheet(run, paragraphs, overwrite, kinds),
     writeAtActiveCell: (paragraphs, overwrite) => writeAtActiveCell(run, paragraphs, overwrite),
-    addSupplementSheet: (sheetName, layout) => addSupplementSheet(run, sheetName, layout),
+    addSupplementSheet: (sheetName, layout) => addSupplementSheet(run, sheetName, layout, features.notes),
   };
 }
 

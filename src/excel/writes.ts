@@ -12,6 +12,7 @@
 import type { ExcelRun } from './adapter';
 import { rangesOf } from './adapter';
 import { a1 } from '../engine/a1';
+import { reasonNote } from '../engine/narrative/supplement';
 
 export const FILLS_KEY = 'juesuan.fills';
 export const NARRATIVE_SHEET = '情况说明';
@@ -266,6 +267,8 @@ export interface SupplementRow {
   readonly kind: 'amount' | 'count' | 'text';
   readonly note?: string;
   readonly preset?: string;
+  /** What the D column holds for this row: a note on the D cell. */
+  readonly reasonHint?: string;
 }
 
 const SUPPLEMENT_WIDTHS = [150, 300, 100, 360];
@@ -273,8 +276,15 @@ const SUPPLEMENT_WIDTHS = [150, 300, 100, 360];
 /**
  * Adds the 补充信息 input sheet (键 / 项目 / 数值 / 原因/说明, as the command line writes it). An existing sheet is never
  * touched: the result says so. Labels and keys are written as text; amounts get `#,##0.00`, counts `0`.
+ * What a D cell should hold is a cell note, as in the command line's sheet, where Excel has notes (`notes`: ExcelApi
+ * 1.18); elsewhere it follows the label in column B, which the reader ignores.
  */
-export async function addSupplementSheet(run: ExcelRun, sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }> {
+export async function addSupplementSheet(
+  run: ExcelRun,
+  sheetName: string,
+  layout: readonly SupplementRow[],
+  notes: boolean,
+): Promise<{ created: boolean }> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -284,8 +294,8 @@ export async function addSupplementSheet(run: ExcelRun, sheetName: string, layou
     const rows: CellValue[][] = [['键', '项目', '数值', '原因/说明']];
     const formats: string[][] = [[TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]];
     for (const r of layout) {
-      const label = r.note ? `${r.label}（${r.note}）` : r.label;
-      rows.push([r.key, label, r.preset ?? '', '']);
+      const inLabel = [r.note, !notes && r.reasonHint ? reasonNote(r.reasonHint) : ''].filter(Boolean).join('；');
+      rows.push([r.key, inLabel ? `${r.label}（${inLabel}）` : r.label, r.preset ?? '', '']);
       formats.push([TEXT_FORMAT, TEXT_FORMAT, !r.key || r.kind === 'text' ? TEXT_FORMAT : r.kind === 'amount' ? '#,##0.00' : '0', TEXT_FORMAT]);
     }
     const range = ws.getRange(`A1:D${rows.length}`);
@@ -297,6 +307,7 @@ export async function addSupplementSheet(run: ExcelRun, sheetName: string, layou
     ws.freezePanes.freezeRows(1);
     layout.forEach((r, i) => {
       if (!r.key) ws.getRange(`A${i + 2}:D${i + 2}`).format.font.bold = true;
+      if (notes && r.reasonHint) context.workbook.notes.add(ws.getRange(`D${i + 2}`), reasonNote(r.reasonHint));
     });
     SUPPLEMENT_WIDTHS.forEach((w, c) => {
       ws.getRange(a1(0, c)).format.columnWidth = w;

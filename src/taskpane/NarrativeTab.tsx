@@ -185,7 +185,7 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
       const r = await host.addSupplementSheet(SUPPLEMENT_SHEET, supplementLayout(current.workbook));
       if (!r.created) return `工作簿中已有“${SUPPLEMENT_SHEET}”工作表，未作改动。`;
       setCtx(narrativeContext(await host.read()));
-      return `已添加“${SUPPLEMENT_SHEET}”工作表：在 C 列填写上年数、年初预算等，D 列填写原因，然后重新生成。`;
+      return `已添加“${SUPPLEMENT_SHEET}”工作表：在 C 列填写上年数、年初预算等，D 列按提示填写原因，然后重新生成。`;
     });
 
   const runAudit = () =>

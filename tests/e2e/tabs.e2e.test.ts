@@ -159,6 +159,9 @@ describe('情况说明 tab', () => {
     await status(page, '已添加“补充信息”工作表');
     expect((await fakeCell(page, '补充信息', 'A1')).value).toBe('键');
     expect((await fakeCell(page, '补充信息', 'A2')).numberFormat).toBe('@');
+    // What the D column holds is a cell note, as in the command line's sheet (the fake host offers ExcelApi 1.18).
+    const notes = await page.evaluate(() => Object.values(window.fakeExcel.excel.save().sheets.find((s) => s.name === '补充信息')!.cells).map((c) => c.note).filter(Boolean));
+    expect(notes).toContain('D 列填写：主要原因');
     await page.evaluate(() => window.fakeExcel.excel.userEdit('补充信息', 'D2', '我的说明'));
     await page.getByRole('button', { name: '添加“补充信息”表' }).click();
     await status(page, '已有“补充信息”工作表，未作改动');

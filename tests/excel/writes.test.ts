@@ -235,14 +235,14 @@ describe('inserting the 情况说明', () => {
 describe('addSupplementSheet', () => {
   const layout = [
     { key: '', label: '一、收支', kind: 'text' as const },
-    { key: 'prev.income', label: '上年收入总计', kind: 'amount' as const, note: '万元' },
+    { key: 'prev.income', label: '上年收入总计', kind: 'amount' as const, note: '万元', reasonHint: '主要原因' },
     { key: 'perf.self.count', label: '自评项目个数', kind: 'count' as const },
     { key: 'special.text', label: '专项说明', kind: 'text' as const, preset: '=本单位未涉及' },
   ];
 
   it('creates the input sheet with text keys and labels, and never touches an existing one', async () => {
     const xl = new FakeExcel(book());
-    expect(await addSupplementSheet(xl.run, '补充信息', layout)).toEqual({ created: true });
+    expect(await addSupplementSheet(xl.run, '补充信息', layout, true)).toEqual({ created: true });
     expect(xl.cell('补充信息', 'A1')).toMatchObject({ value: '键', bold: true });
     expect(xl.frozenRows('补充信息')).toBe(1);
     expect(xl.syncCount).toBe(2);
@@ -252,7 +252,20 @@ describe('addSupplementSheet', () => {
     expect(xl.cell('补充信息', 'C5')).toMatchObject({ value: '=本单位未涉及', numberFormat: '@' });
     expect(xl.cell('补充信息', 'C5').formula).toBeUndefined();
     const saved = xl.save();
-    expect(await addSupplementSheet(xl.run, '补充信息', layout)).toEqual({ created: false });
+    expect(await addSupplementSheet(xl.run, '补充信息', layout, true)).toEqual({ created: false });
     expect(xl.save()).toEqual(saved);
+  });
+
+  it('puts what D should hold in a cell note, as the command line does, or after the label without notes', async () => {
+    const xl = new FakeExcel(book());
+    await addSupplementSheet(xl.run, '补充信息', layout, true);
+    expect(xl.cell('补充信息', 'D3')).toMatchObject({ value: '', note: 'D 列填写：主要原因' });
+    expect(xl.cell('补充信息', 'D4').note).toBeUndefined();
+    expect(xl.syncCount).toBe(2);
+
+    const old = new FakeExcel(book());
+    await addSupplementSheet(old.run, '补充信息', layout, false);
+    expect(old.cell('补充信息', 'B3').value).toBe('上年收入总计（万元；D 列填写：主要原因）');
+    expect(old.cell('补充信息', 'D3').note).toBeUndefined();
   });
 });

@@ -25,6 +25,6 @@ export function narrativeOf(ctx: NarrativeContext): NarrativeDoc {
 
 export { generateNarrative } from './generate';
 export { auditNarrative, type AuditOptions } from './audit';
-export { supplementLayout, readSupplement, checkSupplement, SUPPLEMENT_SHEET } from './supplement';
+export { supplementLayout, readSupplement, checkSupplement, reasonNote, SUPPLEMENT_SHEET } from './supplement';
 export type { LayoutRow, Supplement, SupplementEntry } from './supplement';
 export * from './types';

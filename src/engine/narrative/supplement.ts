@@ -28,6 +28,11 @@ export interface LayoutRow {
 
 const REASON = '主要原因';
 
+/** The hint on a row's D cell (a cell note), the same in the command line's and the pane's sheet. */
+export function reasonNote(hint: string): string {
+  return `D 列填写：${hint}`;
+}
+
 function heading(label: string): LayoutRow {
   return { key: '', label: `【${label}】`, kind: 'text' };
 }

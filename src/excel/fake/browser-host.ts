@@ -38,7 +38,11 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
     );
   },
   HostType: { Excel: 'Excel' },
-  context: { displayLanguage: 'zh-CN' },
+  context: {
+    displayLanguage: 'zh-CN',
+    // The fake implements what the add-in uses up to ExcelApi 1.18 (cell notes).
+    requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= 18 && version.startsWith('1.') },
+  },
   actions: { associate: (id: string, fn: (event: { completed(): void }) => unknown) => commands.set(id, fn) },
 };
 (window as unknown as { Excel: unknown }).Excel = { run: excel.run };

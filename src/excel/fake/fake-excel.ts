@@ -43,6 +43,8 @@ export interface FakeCell {
   verticalAlignment?: string;
   horizontalAlignment?: string;
   bold?: boolean;
+  /** A cell note (ExcelApi 1.18 `workbook.notes`). */
+  note?: string;
 }
 
 export interface FakeSheetData {
@@ -385,10 +387,12 @@ class ClientObject {
 class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  readonly notes: FakeNoteCollection;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
+    this.notes = new FakeNoteCollection(ctx);
   }
 
   /** ExcelApi 1.7: the active cell, resolved when the command runs (then fixed, like the object Excel returns). */
@@ -403,6 +407,18 @@ class FakeWorkbook extends ClientObject {
       return at;
     };
     return new FakeRange(this.ctx, () => resolve().sheet, () => resolve().rect);
+  }
+}
+
+/** ExcelApi 1.18 notes: `add` takes one cell (InvalidArgument otherwise, docs: excel.notecollection). */
+class FakeNoteCollection extends ClientObject {
+  add(cellAddress: FakeRange, content: string): void {
+    this.ctx.enqueue(() => {
+      const r = cellAddress.rect();
+      if (!r || r.r0 !== r.r1 || r.c0 !== r.c1) throw new FakeOfficeError('InvalidArgument', 'A note can only be added to a single cell.');
+      if (typeof content !== 'string') throw new FakeOfficeError('InvalidArgument', 'The note content must be text.');
+      cellAddress.forEachCell((cell) => (cell.note = content));
+    });
   }
 }
 
