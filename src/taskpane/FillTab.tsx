@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { plainButton } from './styles';
 import { TABLE_TITLES } from '../engine/model';
 import type { TableId } from '../engine/model';
 import { planFill } from '../engine/fill';
@@ -15,17 +16,7 @@ const useStyles = makeStyles({
   group: { margin: '8px 0 2px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   item: { display: 'flex', alignItems: 'flex-start', gap: '2px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  open: {
-    flexGrow: 1,
-    textAlign: 'left',
-    padding: '6px 8px 6px 0',
-    border: 'none',
-    background: 'none',
-    font: 'inherit',
-    color: 'inherit',
-    cursor: 'pointer',
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
+  open: { ...plainButton, flexGrow: 1, padding: '6px 8px 6px 0' },
   head: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'baseline' },
   note: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

@@ -1,5 +1,6 @@
 import { KeyboardEvent, useEffect, useRef } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { plainButton } from './styles';
 import { TABLE_TITLES } from '../engine';
 import type { Finding, TableId } from '../engine';
 import { findingKey } from '../excel/decisions';
@@ -14,18 +15,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   active: { border: `2px solid ${tokens.colorBrandStroke1}` },
-  open: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    padding: '8px',
-    border: 'none',
-    background: 'none',
-    font: 'inherit',
-    color: 'inherit',
-    cursor: 'pointer',
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
+  open: { ...plainButton, display: 'block', width: '100%', padding: '8px' },
   head: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
   numbers: { display: 'flex', gap: '12px', flexWrap: 'wrap', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   message: { display: 'block', marginTop: '4px' },

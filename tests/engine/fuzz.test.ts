@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, CellValue } from '../../src/engine';
 import { readWorkbookBytes, UnreadableWorkbookError } from '../../src/io/read';
-import { FIXTURES, fixtureGrid } from '../support/grids';
+import { FIXTURES, fixtureGrid, overwriteCells } from '../support/grids';
 
 const seedBytes = readFileSync(join(FIXTURES, 'hongshan-2024.xlsx'));
 
@@ -82,12 +82,7 @@ test('a real workbook with random cells overwritten is still checked to the end'
   const base = fixtureGrid('hongshan-2024-one-sheet.xlsx');
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.nat(250), fc.nat(12), cellValue), { maxLength: 30 }), (edits) => {
-      const rows = Array.from(base.sheets[0].rows, (r) => (r ? [...r] : []));
-      for (const [r, c, v] of edits) {
-        while (rows.length <= r) rows.push([]);
-        rows[r][c] = v === undefined ? undefined : { value: v };
-      }
-      const a = analyze({ sheets: [{ ...base.sheets[0], rows }] });
+      const a = analyze(overwriteCells(base, edits));
       expect(a.findings.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
     }),
     { numRuns: 200 },

@@ -5,6 +5,7 @@ import { planFill } from '../../src/engine/fill';
 import { missingRows } from '../../src/engine/fill/rows';
 import { recognize } from '../../src/engine';
 import { readWorkbookFile } from '../../src/io/read';
+import { overwriteCells } from '../support/grids';
 import { blankDerivable } from './roundtrip';
 
 const cellValue: fc.Arbitrary<CellValue | undefined> = fc.oneof(
@@ -23,12 +24,7 @@ beforeAll(async () => {
 test('a workbook with random cells overwritten is planned to the end', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.nat(250), fc.nat(12), cellValue), { maxLength: 30 }), (edits) => {
-      const rows = Array.from(base.sheets[0].rows, (r) => (r ? [...r] : []));
-      for (const [r, c, v] of edits) {
-        while (rows.length <= r) rows.push([]);
-        rows[r][c] = v === undefined ? undefined : { value: v };
-      }
-      const grid = { sheets: [{ ...base.sheets[0], rows }] };
+      const grid = overwriteCells(base, edits);
       const plan = planFill(grid);
       // Only empty cells are written (an empty string is empty; `previous` keeps it for undo).
       for (const f of plan.fills) expect(f.previous === null || String(f.previous).trim() === '').toBe(true);

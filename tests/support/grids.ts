@@ -31,6 +31,16 @@ export function setCell(g: { sheets: MutableSheet[] }, sheet: string, address: s
   row[c] = value === null || value === '' ? undefined : { value };
 }
 
+/** A copy of a one-sheet grid with cells overwritten (undefined empties a cell): what the fuzz tests do to a real workbook. */
+export function overwriteCells(base: Grid, edits: ReadonlyArray<readonly [number, number, CellValue | undefined]>): Grid {
+  const rows = Array.from(base.sheets[0].rows, (r) => (r ? [...r] : []));
+  for (const [r, c, v] of edits) {
+    while (rows.length <= r) rows.push([]);
+    rows[r][c] = v === undefined ? undefined : { value: v };
+  }
+  return { sheets: [{ ...base.sheets[0], rows }] };
+}
+
 /** The seed workbook with its one real table mistake (公开04表 G38 1,010.70) corrected. */
 export function cleanSeed(): { sheets: MutableSheet[] } {
   const g = cloneGrid(fixtureGrid('hongshan-2024.xlsx'));
