@@ -3,7 +3,7 @@ import { Finding, Severity } from './finding';
 import { Amount, TABLE_IDS, Workbook } from './model';
 import { fixedDecimalPlaces, fixedText, groupThousands, liDecimals, stepDecimals } from './money';
 import { RecognitionNote } from './recognize/notes';
-import { evaluate, Relation, relationStatus, relationTerms } from './relation';
+import { evaluate, liSums, Relation, relationStatus, relationTerms } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
 
 interface RelationResult {
@@ -26,12 +26,12 @@ interface Figures {
 }
 
 /**
- * The figures of a flagged relation: from the BigInt 厘 sums when every amount has them (the usual case),
+ * The figures of a flagged relation: from the integer 厘 sums when every amount has them (the usual case),
  * else from `evaluate` in Decimal. Both give the texts `Decimal#toFixed` gives.
  */
 function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 | -1 }>, target: Amount, d: number): Figures {
-  const tli = target.li;
-  if (tli === null || terms.some((x) => x.amount.li === null)) {
+  const sums = liSums(rel);
+  if (!sums || target.li === null) {
     const e = evaluate(rel, target);
     return {
       broken: e.broken,
@@ -41,26 +41,19 @@ function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 |
       tolerance: e.tolerance.toFixed(Math.max(d, e.tolerance.decimalPlaces())),
     };
   }
-  let residual = 0n;
-  let bound = 0n;
-  let coef: 1 | -1 = 1;
-  for (const x of terms) {
-    residual += x.coef === 1 ? x.amount.li! : -x.amount.li!;
-    bound += x.amount.halfStepLi;
-    if (x.amount === target) coef = x.coef;
-  }
-  // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef.
-  const abs = residual < 0n ? -residual : residual;
+  // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef (exact: |residual| < 2^53).
+  const residual = BigInt(sums.residual) * BigInt(terms.find((x) => x.amount === target)!.coef);
   const sameDisplay = rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
-  const broken = rel.kind === 'le' ? residual > bound : sameDisplay ? residual !== 0n : abs > bound;
-  const tolerance = sameDisplay ? 0n : bound;
+  const broken = rel.kind === 'le' ? sums.residual > sums.bound : sameDisplay ? sums.residual !== 0 : Math.abs(sums.residual) > sums.bound;
+  const tolerance = sameDisplay ? 0 : sums.bound;
   const k = liDecimals(target.unit);
+  const actual = BigInt(target.li);
   return {
     broken,
-    expected: fixedText(tli - residual * BigInt(coef), k, d),
-    actual: fixedText(tli, k, d),
-    difference: fixedText(residual * BigInt(coef), k, d),
-    tolerance: fixedText(tolerance, k, Math.max(d, fixedDecimalPlaces(tolerance, k))),
+    expected: fixedText(actual - residual, k, d),
+    actual: fixedText(actual, k, d),
+    difference: fixedText(residual, k, d),
+    tolerance: fixedText(BigInt(tolerance), k, Math.max(d, fixedDecimalPlaces(tolerance, k))),
   };
 }
 

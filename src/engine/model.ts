@@ -41,10 +41,11 @@ export interface Amount {
   readonly blank: boolean;
   /**
    * The same value and half display step as exact integers of 厘 (0.001 元), so that the hundreds of relations of
-   * a workbook are decided with BigInt sums; null when the value has more decimals than 厘 (then Decimal decides).
+   * a workbook are decided with integer sums in plain numbers (no allocation); null when the value has more decimals
+   * than 厘 or is beyond 2^53 厘 (9 万亿元), and then Decimal decides.
    */
-  readonly li: bigint | null;
-  readonly halfStepLi: bigint;
+  readonly li: number | null;
+  readonly halfStepLi: number;
 }
 
 /** Level of a 功能分类 code by its length: 类 3 digits, 款 5, 项 7. */

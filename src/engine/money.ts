@@ -57,10 +57,10 @@ export function fixedText(n: bigint, k: number, decimals: number): string {
   return neg ? `-${s}` : s;
 }
 
-/** Decimal places of n / 10^k, trailing zeros aside (`Decimal#decimalPlaces`). */
-export function fixedDecimalPlaces(n: bigint, k: number): number {
-  let dp = n === 0n ? 0 : k;
-  for (let m = n; dp > 0 && m % 10n === 0n; m /= 10n) dp--;
+/** Decimal places of n / 10^k for an exact integer n, trailing zeros aside (`Decimal#decimalPlaces`). */
+export function fixedDecimalPlaces(n: number, k: number): number {
+  let dp = n === 0 ? 0 : k;
+  for (let m = n; dp > 0 && m % 10 === 0; m /= 10) dp--;
   return dp;
 }
 

@@ -55,19 +55,20 @@ function halfStepYuan(a: Amount): Decimal {
 const HOLDS = { broken: false, rounding: false } as const;
 
 /**
- * Whether a relation is broken, or holds only up to 尾差: exact integer arithmetic in 厘, the fast path for the
- * hundreds of relations of a workbook (most of which hold exactly). Walks the relation without building its
- * term list; falls back to `evaluate` for odd values.
+ * Σ coef·li and Σ halfStepLi of a relation, walked without building its term list. Null when an amount has no
+ * `li`, or when the sums could leave the integers a double holds exactly (Σ|li| + halfStepLi beyond 2^53).
  */
-export function relationStatus(rel: Relation): { broken: boolean; rounding: boolean } {
-  let residual = 0n;
-  let bound = 0n;
+export function liSums(rel: Relation): { residual: number; bound: number } | null {
+  let residual = 0;
+  let bound = 0;
+  let magnitude = 0;
   let exact = true;
   const add = (a: Amount, coef: 1 | -1) => {
     if (a.li === null) exact = false;
     else {
-      residual += coef === 1 ? a.li : -a.li;
+      residual += coef * a.li;
       bound += a.halfStepLi;
+      magnitude += Math.abs(a.li) + a.halfStepLi;
     }
   };
   switch (rel.kind) {
@@ -83,9 +84,19 @@ export function relationStatus(rel: Relation): { broken: boolean; rounding: bool
       for (const t of rel.lhs) add(t.amount, t.sign);
       add(rel.rhs, -1);
   }
-  if (!exact) return evaluate(rel, relationTerms(rel)[0].amount);
-  if (residual === 0n) return HOLDS;
-  const abs = residual < 0n ? -residual : residual;
+  return exact && magnitude <= Number.MAX_SAFE_INTEGER ? { residual, bound } : null;
+}
+
+/**
+ * Whether a relation is broken, or holds only up to 尾差: exact integer arithmetic in 厘, the fast path for the
+ * hundreds of relations of a workbook (most of which hold exactly). Falls back to `evaluate` for odd values.
+ */
+export function relationStatus(rel: Relation): { broken: boolean; rounding: boolean } {
+  const sums = liSums(rel);
+  if (!sums) return evaluate(rel, relationTerms(rel)[0].amount);
+  const { residual, bound } = sums;
+  if (residual === 0) return HOLDS;
+  const abs = Math.abs(residual);
   if (rel.kind === 'same') {
     const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
     return { broken: sameDisplay || abs > bound, rounding: false };
@@ -94,17 +105,10 @@ export function relationStatus(rel: Relation): { broken: boolean; rounding: bool
   return { broken: abs > bound, rounding: abs <= bound };
 }
 
-/** Σ coef·x and the rounding bound, in 元: summed as BigInt 厘 when every value allows it, else in Decimal. */
-function residualAndBound(terms: ReadonlyArray<{ amount: Amount; coef: 1 | -1 }>): { residual: Decimal; bound: Decimal } {
-  if (terms.every((x) => x.amount.li !== null)) {
-    let r = 0n;
-    let b = 0n;
-    for (const x of terms) {
-      r += x.coef === 1 ? x.amount.li! : -x.amount.li!;
-      b += x.amount.halfStepLi;
-    }
-    return { residual: new Decimal(r.toString()).dividedBy(1000), bound: new Decimal(b.toString()).dividedBy(1000) };
-  }
+/** Σ coef·x and the rounding bound, in 元: summed as integer 厘 when every value allows it, else in Decimal. */
+function residualAndBound(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 | -1 }>): { residual: Decimal; bound: Decimal } {
+  const sums = liSums(rel);
+  if (sums) return { residual: new Decimal(sums.residual).dividedBy(1000), bound: new Decimal(sums.bound).dividedBy(1000) };
   let residual = new Decimal(0);
   let bound = new Decimal(0);
   for (const x of terms) {
@@ -122,7 +126,7 @@ export function evaluate(rel: Relation, target: Amount): Evaluation {
   const terms = relationTerms(rel);
   const t = terms.find((x) => x.amount === target);
   if (!t) throw new Error('target is not part of the relation');
-  const { residual, bound } = residualAndBound(terms);
+  const { residual, bound } = residualAndBound(rel, terms);
   const actualY = toYuan(target.value, target.unit);
   // Solve Σ coef·x = 0 for the target: x_t = x_t − residual / coef_t.
   const expectedY = actualY.minus(residual.times(t.coef));

@@ -9,28 +9,32 @@ const ZERO = new Decimal(0);
 const CENT = new Decimal('0.01');
 
 /** 厘 per 分 (0.01 of the unit). */
-const LI_PER_CENT: Record<Unit, bigint> = { 元: 10n, 万元: 100000n };
+const LI_PER_CENT: Record<Unit, number> = { 元: 10, 万元: 100000 };
 
-/** The value in 厘 (see `Amount.li`), or null when it has more decimals than 厘. */
-function liOf(raw: number | string, unit: Unit): bigint | null {
+/** The value in 厘 (see `Amount.li`), or null when it has more decimals than 厘 or is too large. */
+function liOf(raw: number | string, unit: Unit): number | null {
   if (typeof raw === 'number') {
     // Most cells hold at most two decimals. A double read from such a decimal of ≤ 15 significant digits
     // (below 10^13) shows exactly that decimal, so the 分 need no string.
     const cents = Math.round(raw * 100);
-    if (Math.abs(raw) < 1e13 && cents / 100 === raw) return BigInt(cents) * LI_PER_CENT[unit];
+    if (Math.abs(raw) < 1e13 && cents / 100 === raw) return safe(cents * LI_PER_CENT[unit]);
     return scaled(numberDigits(raw), liDecimals(unit));
   }
   return scaled(raw, liDecimals(unit));
 }
 
-/** digits × 10^k as an exact integer, or null when they have more than k decimals (trailing zeros aside). */
-function scaled(digits: string, k: number): bigint | null {
+function safe(li: number): number | null {
+  return Number.isSafeInteger(li) ? li : null;
+}
+
+/** digits × 10^k as an exact integer, or null when they have more than k decimals (trailing zeros aside) or it is too large. */
+function scaled(digits: string, k: number): number | null {
   // Exponent forms (1e-7) only come from tiny doubles: let Decimal spell them out.
   const s = digits.includes('e') ? new Decimal(digits).toFixed() : digits;
   const dot = s.indexOf('.');
   const frac = dot < 0 ? '' : s.slice(dot + 1).replace(/0+$/, '');
   if (frac.length > k) return null;
-  return BigInt((dot < 0 ? s : s.slice(0, dot)) + frac.padEnd(k, '0'));
+  return safe(Number((dot < 0 ? s : s.slice(0, dot)) + frac.padEnd(k, '0')));
 }
 
 /**
@@ -39,7 +43,7 @@ function scaled(digits: string, k: number): bigint | null {
  */
 class CellAmount implements Amount {
   step = CENT;
-  halfStepLi = 0n;
+  halfStepLi = 0;
   private decimal: Decimal | undefined;
 
   constructor(
@@ -51,7 +55,7 @@ class CellAmount implements Amount {
     readonly unit: Unit,
     readonly exactZero: boolean,
     readonly blank: boolean,
-    readonly li: bigint | null,
+    readonly li: number | null,
   ) {}
 
   get value(): Decimal {
@@ -60,7 +64,7 @@ class CellAmount implements Amount {
 
   /** Whether the value (in its unit) is a whole multiple of `m`. */
   isMultipleOf(m: number): boolean {
-    return this.li !== null ? this.li % (BigInt(m) * 10n ** BigInt(liDecimals(this.unit))) === 0n : this.value.mod(m).isZero();
+    return this.li !== null ? this.li % (m * 10 ** liDecimals(this.unit)) === 0 : this.value.mod(m).isZero();
   }
 
   /** Decimal places of the value, trailing zeros aside. */
@@ -92,7 +96,7 @@ export class AmountFactory {
     const a =
       p.kind === 'number'
         ? new CellAmount(table, ref, label, p.raw, unit, false, false, liOf(p.raw, unit))
-        : new CellAmount(table, ref, label, 0, unit, true, p.blank, 0n);
+        : new CellAmount(table, ref, label, 0, unit, true, p.blank, 0);
     if (p.kind === 'number' && (typeof p.raw === 'number' ? p.raw < 0 : p.raw.startsWith('-'))) this.notes.push({ kind: 'negative', table, at: ref, value: a.value.toFixed(), label });
     this.made.push(a);
     return a;
@@ -116,10 +120,10 @@ export class AmountFactory {
       } else if (unit === '元' && nonZero.every((a) => a.isMultipleOf(1))) step = new Decimal(1);
       else step = new Decimal('0.01');
       this.steps.set(unit, step);
-      const half = BigInt(toYuan(step, unit).times(500).toFixed(0));
+      const half = toYuan(step, unit).times(500).toNumber();
       for (const a of list) {
         a.step = step;
-        a.halfStepLi = a.exactZero ? 0n : half;
+        a.halfStepLi = a.exactZero ? 0 : half;
         if (!a.exactZero && a.decimalPlaces() > step.decimalPlaces()) {
           this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: step.decimalPlaces() });
         }
