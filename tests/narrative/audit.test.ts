@@ -58,11 +58,13 @@ describe('a changed generated text is caught', () => {
   test.each([
     ['收入减少341.32万元，降低25.2%', '收入减少341.32万元，降低25.4%', 'narrative/rate', 'error'],
     ['收入减少341.32万元', '收入增加341.32万元', 'narrative/change', 'error'],
-    ['收入减少341.32万元，降低25.2%', '收入减少341.32万元，增长25.2%', 'narrative/change', 'error'],
+    // 减少 with 增长 contradicts itself without the tables: narrative/contradiction (was narrative/change).
+    ['收入减少341.32万元，降低25.2%', '收入减少341.32万元，增长25.2%', 'narrative/contradiction', 'error'],
     // 41.23 / 45.40: exact rate 90.794%…90.836%, so 90.7 comes only from truncation.
     ['完成年初预算的90.8%', '完成年初预算的90.7%', 'narrative/rate', 'warning'],
     ['完成年初预算的56.9%', '完成年初预算的57.9%', 'narrative/rate', 'error'],
-    ['支出决算数小于年初预算数的主要原因：一是本年存在干部职工退休情况，相关人员', '支出决算数大于年初预算数的主要原因：一是本年存在干部职工退休情况，相关人员', 'narrative/change', 'error'],
+    // The sentence's own 402.91 / 367.68 contradict 大于: narrative/contradiction (was narrative/change).
+    ['支出决算数小于年初预算数的主要原因：一是本年存在干部职工退休情况，相关人员', '支出决算数大于年初预算数的主要原因：一是本年存在干部职工退休情况，相关人员', 'narrative/contradiction', 'error'],
     ['其他收入0.03万元', '其他收入0.04万元', 'narrative/amount', 'error'],
     ['本年度无上级补助收入', '本年度无其他收入、上级补助收入', 'narrative/none-claim', 'error'],
     ['占85.11%', '占85.12%', 'narrative/rate', 'error'],
@@ -74,7 +76,8 @@ describe('a changed generated text is caught', () => {
     ['全年参与绩效自评的项目3个', '全年参与绩效自评的项目4个', 'narrative/count', 'error'],
     ['完成预算72%', '完成预算73%', 'narrative/rate', 'error'],
     ['完成全年预算的100%。较上年', '完成全年预算的90%。较上年', 'narrative/rate', 'error'],
-    ['占85.11%', '占85.11', 'narrative/incomplete', 'warning'],
+    // A missing % is narrative/unit-missing (was narrative/incomplete).
+    ['占85.11%', '占85.11', 'narrative/unit-missing', 'warning'],
     ['2024年度收入总计', '202年度收入总计', 'narrative/incomplete', 'warning'],
     ['截至2024年12月31日，武汉市', '截至2022年12月31日，武汉市', 'narrative/incomplete', 'warning'],
     ['收入减少341.32万元', '收入增加（减少）341.32万元', 'narrative/incomplete', 'warning'],

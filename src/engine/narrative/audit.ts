@@ -1,6 +1,25 @@
 import Decimal from 'decimal.js';
 import { CellRef } from '../a1';
-import { NarrativeRule, TEXT_AMOUNT, TEXT_CHANGE, TEXT_COUNT, TEXT_INCOMPLETE, TEXT_LIST, TEXT_NONE, TEXT_RATE, TEXT_SUM, TEXT_UNCHECKED, TEXT_UNRECOGNISED } from '../rules/narrative';
+import {
+  checkContradictions,
+  checkRestated,
+  checkUnits,
+  checkZeroBases,
+  NarrativeRule,
+  TEXT_AMOUNT,
+  TEXT_CHANGE,
+  TEXT_CONTRADICTION,
+  TEXT_COUNT,
+  TEXT_INCOMPLETE,
+  TEXT_LIST,
+  TEXT_NONE,
+  TEXT_RATE,
+  TEXT_SUM,
+  TEXT_UNCHECKED,
+  TEXT_UNRECOGNISED,
+  TEXT_ZERO_BASE,
+  TextHit,
+} from '../rules/narrative';
 import type { NarrativeContext } from '.';
 import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
@@ -54,6 +73,8 @@ class Auditor {
   /** 五（三）: the stated 年初预算合计 and the stated item budgets, to test the text's own sum. */
   private budgetLead: { value: string; s: Sentence } | null = null;
   private readonly budgetItems: string[] = [];
+  /** Findings of the rules that read the text alone, by sentence (narrative.md §5 "Consistency that needs no source"). */
+  private readonly hits = new Map<Sentence, TextHit[]>();
 
   constructor(
     private readonly ctx: NarrativeContext,
@@ -71,9 +92,13 @@ class Auditor {
     for (const s of all) bySection.set(s.kind, [...(bySection.get(s.kind) ?? []), s]);
     let sangongItem = 0;
     let project: number | null = null;
+    for (const h of [...checkContradictions(all), ...checkZeroBases(all), ...checkRestated(all), ...checkUnits(all)]) {
+      this.hits.set(h.sentence, [...(this.hits.get(h.sentence) ?? []), h]);
+    }
     for (const s of all) {
       this.s = s;
       this.matched = false;
+      for (const h of this.hits.get(s) ?? []) this.reportHit(h);
       this.incomplete();
       this.noneClaims();
       switch (s.kind) {
@@ -125,6 +150,16 @@ class Auditor {
     );
   }
 
+  private reportHit(h: TextHit): void {
+    const ref = h.ref ? `第 ${h.ref.at} ${this.opts.unit === 'line' ? '行' : '段'}` : '';
+    this.report(h.rule, null, [], h.message.replace('{ref}', ref), { expected: h.expected, actual: h.actual, difference: h.difference, tolerance: h.tolerance });
+  }
+
+  /** Whether a text-only rule already reported this sentence (the table checks then leave it alone). */
+  private flagged(rule: NarrativeRule): boolean {
+    return (this.hits.get(this.s) ?? []).some((h) => h.rule === rule);
+  }
+
   private each(pattern: string, fn: (m: RegExpMatchArray) => void): void {
     for (const m of this.s.text.matchAll(re(pattern))) {
       this.matched = true;
@@ -171,6 +206,7 @@ class Auditor {
   /** A share, completion or execution rate written as `written` %: interval test (rules.md §1); "100" claims equality. */
   private percent(written: string, part: Fig | null, whole: Fig | null, what: string): void {
     if (!part || !whole) return;
+    if (whole.value.isZero() && this.flagged(TEXT_ZERO_BASE)) return;
     const k = written.includes('.') ? written.split('.')[1].length : 0;
     if (written === '100') {
       if (!part.value.eq(whole.value)) {
@@ -205,11 +241,9 @@ class Auditor {
 
   /** {增减词}{变动额}，{升降词}{变动率}: direction, amount and rate against 本年 (table) and 上年 (补充信息). */
   private change(m: RegExpMatchArray, at: number, cur: Fig | null, prevKey: string, what: string): void {
-    const [dir, amt, trend, rate] = [m[at], m[at + 1], m[at + 2], m[at + 3]];
+    // 增加 with 降低 in one phrase is narrative/contradiction; a rate on a zero base the text shows, narrative/zero-base.
+    const [dir, amt, rate] = [m[at], m[at + 1], this.flagged(TEXT_ZERO_BASE) ? undefined : m[at + 3]];
     const up = dir === '增加';
-    if (trend && (up ? /降低|下降|减少/.test(trend) : /增长|增加|上升/.test(trend))) {
-      this.report(TEXT_CHANGE, cur, [], `${what}先说“${dir}”又说“${trend}”，方向自相矛盾。`);
-    }
     if (!cur) return;
     const prev = this.sup(prevKey);
     const delta = num(amt);
@@ -257,13 +291,11 @@ class Auditor {
     this.judge(rate, rlo.times(100), rhi.times(100), percentOf(diff.abs(), prev.value).toFixed(k, Decimal.ROUND_HALF_UP), `${what}的增减率`, cur, [prev]);
   }
 
-  /** Mistakes the text shows by itself: placeholders, a share without "%", a year that is not this or last year. */
+  /** Mistakes the text shows by itself: placeholders, a year that is not this or last year (a missing % or 万元 is narrative/unit-missing). */
   private incomplete(): void {
     const text = this.s.text;
     const placeholder = /【待补充[^】]*】|[XＸ]{2,}|[×＊*]{2,}|增加（减少）|减少（增加）|增长（降低）|增长（下降）/.exec(text);
     if (placeholder) this.report(TEXT_INCOMPLETE, null, [], `文中还有未填写的占位符“${placeholder[0]}”。`);
-    const bare = /占[^0-9%。，；]{0,14}?([0-9]+\.[0-9]+)(?![0-9.%万])/.exec(text);
-    if (bare) this.report(TEXT_INCOMPLETE, null, [], `“${bare[0]}”是百分比但缺少%。`);
     for (const m of text.matchAll(/(?<![0-9])([0-9]{1,4})年(?:度|12月31日)/g)) {
       const y = Number(m[1]);
       if (m[1].length !== 4 || (this.year && y !== this.year && y !== this.year - 1)) {
@@ -394,7 +426,7 @@ class Auditor {
       const budget = this.amount(m[4], this.budgetFig(row.code!), `${what}年初预算`, key) ?? textFig(m[4], '年初预算');
       const actual = this.amount(m[5], this.t.rowFig('05', row, 1), `${what}支出决算`);
       if (m[6]) this.percent(m[6], actual, budget, `${what}年初预算完成率`);
-      if (m[7] && actual) {
+      if (m[7] && actual && !this.flagged(TEXT_CONTRADICTION)) {
         const bigger = actual.value.gt(budget.value);
         if ((m[7] === '大于') !== bigger || actual.value.eq(budget.value)) {
           this.report(TEXT_CHANGE, actual, [budget], `${what}写“支出决算数${m[7]}年初预算数”，但决算 ${amountText(actual.value)} 万元${actual.value.eq(budget.value) ? '等于' : bigger ? '大于' : '小于'}年初预算 ${amountText(budget.value)} 万元。`);

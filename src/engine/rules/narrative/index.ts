@@ -2,19 +2,18 @@
  * Rules about the 情况说明 and its 补充信息 inputs. They need the 补充信息 sheet or a text, which the table
  * RuleContext lacks, so src/engine/narrative runs them; each entry carries the catalogue metadata of a Rule.
  */
-import { Severity } from '../../finding';
+import { TEXT_CONTRADICTION } from './contradiction';
+import { defineNarrativeRule, NarrativeRule } from './define';
+import { TEXT_RESTATED } from './restated';
+import { TEXT_UNIT_MISSING } from './unit-missing';
+import { TEXT_ZERO_BASE } from './zero-base';
 
-export interface NarrativeRule {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly title: string;
-  readonly why: string;
-}
-
-function defineNarrativeRule(rule: NarrativeRule): NarrativeRule {
-  if (!/^narrative\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
-  return rule;
-}
+export type { NarrativeRule, TextHit } from './define';
+export { defineNarrativeRule } from './define';
+export { checkContradictions, TEXT_CONTRADICTION } from './contradiction';
+export { checkRestated, TEXT_RESTATED } from './restated';
+export { checkUnits, TEXT_UNIT_MISSING } from './unit-missing';
+export { checkZeroBases, TEXT_ZERO_BASE } from './zero-base';
 
 export const SUPPLEMENT_MISSING = defineNarrativeRule({
   id: 'narrative/supplement-missing',
@@ -103,8 +102,8 @@ export const TEXT_SUM = defineNarrativeRule({
 export const TEXT_INCOMPLETE = defineNarrativeRule({
   id: 'narrative/incomplete',
   severity: 'warning',
-  title: '文字未写完整（占位符、缺少%、年度不对）',
-  why: '“XX”“【待补充】”“增加（减少）”等占位符、没有%的百分比、不完整或不属于本年度和上年度的年份，说明文字还没有改完。',
+  title: '文字未写完整（占位符、年度不对）',
+  why: '“XX”“××”“【待补充】”“增加（减少）”等占位符、不完整或不属于本年度和上年度的年份，说明文字还没有改完。',
 });
 
 export const TEXT_UNCHECKED = defineNarrativeRule({
@@ -134,6 +133,10 @@ export const NARRATIVE_RULES: ReadonlyArray<NarrativeRule> = [
   TEXT_LIST,
   TEXT_COUNT,
   TEXT_SUM,
+  TEXT_CONTRADICTION,
+  TEXT_ZERO_BASE,
+  TEXT_RESTATED,
+  TEXT_UNIT_MISSING,
   TEXT_INCOMPLETE,
   TEXT_UNCHECKED,
   TEXT_UNRECOGNISED,

@@ -1,0 +1,69 @@
+/**
+ * narrative/zero-base — a rate on a zero base (narrative.md §1 "No rate when the denominator is 0", §5): a 完成率
+ * whose stated 预算数 is 0, or a 增长率 where the text's own figures put the previous year at 0 (本年 = 增加额).
+ */
+import type { Sentence } from '../../narrative/text';
+import { CHANGE, defineNarrativeRule, num, sameBlock, StatedFigure, statedFigures, TextHit } from './define';
+
+export const TEXT_ZERO_BASE = defineNarrativeRule({
+  id: 'narrative/zero-base',
+  severity: 'error',
+  title: '基数为 0 却写了百分比',
+  why: '预算数为 0 时没有完成率，上年数为 0 时没有增长率（“增长100%”是常见误写）：除以 0 的百分比没有意义，应删去，只写金额。',
+});
+
+/** "预算为0万元 … 完成预算的X%" (or 执行率X%) within one sentence, with no other 预算 in between. */
+function completionOnZero(s: Sentence, out: TextHit[]): void {
+  const rate = /(完成(?:了)?(?:年初|全年)?预算(?:的)?|执行率(?:为)?)([0-9]+(?:\.[0-9]+)?)%/g;
+  const figs = statedFigures(s.text);
+  for (const m of s.text.matchAll(rate)) {
+    const budget = figs.filter((f) => f.kind === 'budget' && f.index < m.index!).pop();
+    if (!budget || !budget.value.isZero()) continue;
+    out.push({
+      rule: TEXT_ZERO_BASE,
+      sentence: s,
+      message: `“${budget.label}为${budget.written}万元”，预算数为 0 时不能计算完成率，请删去“${m[0]}”。`,
+      actual: m[2],
+    });
+  }
+}
+
+/**
+ * The figure a change phrase is about: the nearest earlier amount named like the phrase's subject ("收入" →
+ * "收入总计"), else the nearest earlier plain amount; taken from the sentence or the previous one of the block.
+ */
+function figureOfChange(subject: string, before: ReadonlyArray<StatedFigure>): StatedFigure | undefined {
+  const plain = before.filter((f) => f.kind === 'plain');
+  const named = subject ? plain.filter((f) => f.label.startsWith(subject)) : [];
+  return (named.length ? named : plain).pop();
+}
+
+/** "X万元 … 增加X万元，增长R%": 上年 = X − X = 0, so there is no 增长率. */
+function growthOnZero(s: Sentence, prev: Sentence | null, out: TextHit[]): void {
+  const head = prev && sameBlock(prev, s) ? prev.text : '';
+  const text = head + s.text;
+  const figs = statedFigures(text);
+  for (const m of s.text.matchAll(CHANGE)) {
+    if (m[1] !== '增加' || !m[3]) continue;
+    const at = head.length + m.index!;
+    const clause = text.slice(0, at).split(/[，；。]/).pop() ?? '';
+    const subject = clause.replace(/^(?:与\d{4}年度?相比|较上年|比上年)/, '').replace(/(?:较上年|比上年|比\d{4}年度?决算数)$/, '');
+    const cur = figureOfChange(subject, figs.filter((f) => f.index < at));
+    if (!cur || cur.value.isZero() || !cur.value.eq(num(m[2]))) continue;
+    out.push({
+      rule: TEXT_ZERO_BASE,
+      sentence: s,
+      message: `${cur.label}为${cur.written}万元、增加${m[2]}万元，即上年数为 0，不能计算增长率，请删去“，${m[3]}${m[4]}%”。`,
+      actual: m[4],
+    });
+  }
+}
+
+export function checkZeroBases(sentences: ReadonlyArray<Sentence>): TextHit[] {
+  const out: TextHit[] = [];
+  sentences.forEach((s, i) => {
+    completionOnZero(s, out);
+    growthOnZero(s, i > 0 ? sentences[i - 1] : null, out);
+  });
+  return out;
+}
