@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditNarrative, NarrativeFinding } from '../../src/engine/narrative';
 import { sentences } from '../../src/engine/narrative/text';
-import { checkContradictions, checkRestated, checkUnits, checkZeroBases } from '../../src/engine/rules/narrative';
+import { checkContradictions, checkRestated, checkTextSums, checkUnits, checkZeroBases } from '../../src/engine/rules/narrative';
 import { ctxOf, EXAMPLE, seedLines } from './helpers';
 
 const generated = readFileSync(join(__dirname, 'hongshan-2024.expected.txt'), 'utf8');
@@ -19,7 +19,7 @@ const text = (heading: string, ...lines: string[]) => sentences([heading, ...lin
 const silent = (check: (s: ReturnType<typeof sentences>) => unknown[], heading: string, ...lines: string[]) => expect(check(text(heading, ...lines))).toEqual([]);
 
 test('the generated text and the seed report raise nothing from the text-only rules', () => {
-  const textOnly = /narrative\/(contradiction|zero-base|restated|unit-missing)$/;
+  const textOnly = /narrative\/(contradiction|zero-base|restated|unit-missing|sum)$/;
   expect(audit(generated)).toEqual([]);
   expect(auditNarrative(ctxOf(EXAMPLE), seedLines(), { source: 'seed.txt', unit: 'line' }).filter((f) => textOnly.test(f.rule))).toEqual([]);
 });
@@ -110,6 +110,31 @@ describe('narrative/restated', () => {
         ...text('六、一般公共预算财政拨款基本支出决算情况说明', '其中：基本支出500.00万元。'),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('narrative/sum (the text\'s own lists)', () => {
+  test('五（二） 类 that do not add up to the stated 一般公共预算财政拨款支出', () => {
+    const f = mutate('住房保障支出类支出67.86万元', '住房保障支出类支出76.86万元');
+    expect(only(f, 'narrative/sum')).toEqual([
+      '19 情况说明第 19 行：一般公共预算财政拨款支出写为 1,010.72 万元，但文中各类支出之和为 1,019.72 万元（一般公共服务支出类支出 860.23 + 社会保障和就业支出类支出 48.28 + 卫生健康支出类支出 34.35 + 住房保障支出类支出 76.86），相差 9.00 万元；请核对合计和分项。',
+    ]);
+    expect(f.find((x) => x.rule === 'narrative/sum')).toMatchObject({ expected: '1019.72', actual: '1010.72', difference: '-9.00', tolerance: '0.025' });
+  });
+
+  test('a listed part larger than its whole', () => {
+    const f = mutate('公务用车运行费支出0.88万元', '公务用车运行费支出8.80万元');
+    expect(only(f, 'narrative/sum')).toEqual(['57 情况说明第 57 行：公务用车运行费支出 8.80 万元大于第 55 行的公务用车购置及运行费支出决算 0.88 万元，分项不能大于合计；请核对这两个数。']);
+  });
+
+  test('silent: 尾差 within 0.005 × (non-zero parts + 1), and a list without its total', () => {
+    silent(
+      checkTextSums,
+      '六、一般公共预算财政拨款基本支出决算情况说明',
+      // 462.92 + 48.18 = 511.10 against 511.09: 0.01 ≤ 0.015, honest rounding.
+      '2024年度一般公共预算财政拨款基本支出511.09万元，其中：人员经费462.92万元。公用经费48.18万元。',
+    );
+    silent(checkTextSums, '二、收入决算情况说明', '其中：财政拨款收入1,010.72万元；其他收入0.03万元。');
   });
 });
 

@@ -3,6 +3,7 @@ import { CellRef } from '../a1';
 import {
   checkContradictions,
   checkRestated,
+  checkTextSums,
   checkUnits,
   checkZeroBases,
   NarrativeRule,
@@ -92,7 +93,7 @@ class Auditor {
     for (const s of all) bySection.set(s.kind, [...(bySection.get(s.kind) ?? []), s]);
     let sangongItem = 0;
     let project: number | null = null;
-    for (const h of [...checkContradictions(all), ...checkZeroBases(all), ...checkRestated(all), ...checkUnits(all)]) {
+    for (const h of [...checkContradictions(all), ...checkZeroBases(all), ...checkRestated(all), ...checkTextSums(all), ...checkUnits(all)]) {
       this.hits.set(h.sentence, [...(this.hits.get(h.sentence) ?? []), h]);
     }
     for (const s of all) {

@@ -5,6 +5,7 @@
 import { TEXT_CONTRADICTION } from './contradiction';
 import { defineNarrativeRule, NarrativeRule } from './define';
 import { TEXT_RESTATED } from './restated';
+import { TEXT_SUM } from './text-sums';
 import { TEXT_UNIT_MISSING } from './unit-missing';
 import { TEXT_ZERO_BASE } from './zero-base';
 
@@ -12,6 +13,7 @@ export type { NarrativeRule, TextHit } from './define';
 export { defineNarrativeRule } from './define';
 export { checkContradictions, TEXT_CONTRADICTION } from './contradiction';
 export { checkRestated, TEXT_RESTATED } from './restated';
+export { checkTextSums, TEXT_SUM } from './text-sums';
 export { checkUnits, TEXT_UNIT_MISSING } from './unit-missing';
 export { checkZeroBases, TEXT_ZERO_BASE } from './zero-base';
 
@@ -90,13 +92,6 @@ export const TEXT_COUNT = defineNarrativeRule({
   severity: 'error',
   title: '个数、车辆数等与补充信息或文中所列不符',
   why: '项目个数应等于所列项目数，车辆、设备、指标个数应等于补充信息中的数字。',
-});
-
-export const TEXT_SUM = defineNarrativeRule({
-  id: 'narrative/sum',
-  severity: 'error',
-  title: '分项之和与合计不符',
-  why: '文中列出的分项（如政府采购货物、工程、服务）之和应等于文中的合计，分项不能大于合计。',
 });
 
 export const TEXT_INCOMPLETE = defineNarrativeRule({
