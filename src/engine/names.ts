@@ -179,9 +179,20 @@ export function functionCodes(): string[] {
  * PDF-narrow columns truncate names and numbering (`一、`) or spaces creep in, so a long enough prefix agrees.
  */
 export function nameAgrees(shown: string, code: string, standard: string): boolean {
-  const s = norm(shown).replace(/^[一二三四五六七八九十]+、/, '');
-  return [standard, ...(FORMER_NAMES.get(code) ?? [])].some((name) => {
-    const t = norm(name);
+  // Tables mostly print the standard name itself, whose normal form is already known.
+  const s = (shown === standard ? normalisedName(standard) : norm(shown)).replace(/^[一二三四五六七八九十]+、/, '');
+  const agrees = (name: string) => {
+    const t = normalisedName(name);
     return s === t || (s.length >= 4 && t.startsWith(s));
-  });
+  };
+  return agrees(standard) || (FORMER_NAMES.get(code) ?? []).some(agrees);
+}
+
+/** Normal forms of the bundled names (a fixed set), computed once each. */
+const NORMALISED_NAMES = new Map<string, string>();
+
+function normalisedName(name: string): string {
+  let t = NORMALISED_NAMES.get(name);
+  if (t === undefined) NORMALISED_NAMES.set(name, (t = norm(name)));
+  return t;
 }

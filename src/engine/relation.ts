@@ -18,8 +18,11 @@ export type Relation =
   | { readonly kind: 'same'; readonly lhs: Amount; readonly rhs: Amount; readonly text: string }
   | { readonly kind: 'le'; readonly lhs: ReadonlyArray<Term>; readonly rhs: Amount; readonly text: string };
 
-export function plus(...amounts: ReadonlyArray<Amount | undefined>): Term[] {
-  return amounts.filter((a): a is Amount => a !== undefined).map((amount) => ({ amount, sign: 1 as const }));
+/** The present amounts, each with sign +1. */
+export function termsOf(amounts: ReadonlyArray<Amount | null | undefined>): Term[] {
+  const out: Term[] = [];
+  for (const amount of amounts) if (amount) out.push({ amount, sign: 1 });
+  return out;
 }
 
 export interface Evaluation {
@@ -59,32 +62,31 @@ const HOLDS = { broken: false, rounding: false } as const;
  * `li`, or when the sums could leave the integers a double holds exactly (Σ|li| + halfStepLi beyond 2^53).
  */
 export function liSums(rel: Relation): { residual: number; bound: number } | null {
-  let residual = 0;
-  let bound = 0;
-  let magnitude = 0;
-  let exact = true;
-  const add = (a: Amount, coef: 1 | -1) => {
-    if (a.li === null) exact = false;
-    else {
-      residual += coef * a.li;
-      bound += a.halfStepLi;
-      magnitude += Math.abs(a.li) + a.halfStepLi;
+  // Plain loops over local numbers: a helper closure would box every partial sum.
+  // Σ coef·x = 0 (sum, same) or ≤ 0 (le): lhs counts +1 and rhs −1, each term times its sign.
+  const single = rel.kind === 'le' ? rel.rhs : rel.lhs;
+  const others = rel.kind === 'sum' ? rel.rhs : rel.kind === 'le' ? rel.lhs : null;
+  if (single.li === null) return null;
+  let residual = rel.kind === 'le' ? -single.li : single.li;
+  let bound = single.halfStepLi;
+  let magnitude = Math.abs(single.li) + single.halfStepLi;
+  if (others) {
+    const side = rel.kind === 'sum' ? -1 : 1;
+    for (const t of others) {
+      const li = t.amount.li;
+      if (li === null) return null;
+      residual += side * t.sign * li;
+      bound += t.amount.halfStepLi;
+      magnitude += Math.abs(li) + t.amount.halfStepLi;
     }
-  };
-  switch (rel.kind) {
-    case 'sum':
-      add(rel.lhs, 1);
-      for (const t of rel.rhs) add(t.amount, t.sign === 1 ? -1 : 1);
-      break;
-    case 'same':
-      add(rel.lhs, 1);
-      add(rel.rhs, -1);
-      break;
-    case 'le':
-      for (const t of rel.lhs) add(t.amount, t.sign);
-      add(rel.rhs, -1);
+  } else if (rel.kind === 'same') {
+    const li = rel.rhs.li;
+    if (li === null) return null;
+    residual -= li;
+    bound += rel.rhs.halfStepLi;
+    magnitude += Math.abs(li) + rel.rhs.halfStepLi;
   }
-  return exact && magnitude <= Number.MAX_SAFE_INTEGER ? { residual, bound } : null;
+  return magnitude <= Number.MAX_SAFE_INTEGER ? { residual, bound } : null;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { Amount, CodedRow, CodedTable, Line, LinesTable } from '../model';
 import { formatAmount } from '../money';
-import { plus, Relation, Term } from '../relation';
+import { Relation, Term, termsOf } from '../relation';
 
 /** A sum relation, or null when an amount is missing (unreadable cell or column: reported elsewhere). */
 export function sumOf(lhs: Amount | undefined | null, parts: ReadonlyArray<Amount | undefined | null>, text?: string): Relation | null {
   if (!lhs || parts.some((p) => !p)) return null;
-  const rhs = plus(...(parts as Amount[]));
+  const rhs = termsOf(parts);
   return { kind: 'sum', lhs, rhs, text: text ?? describeSum(lhs, rhs) };
 }
 
@@ -22,7 +22,7 @@ export function same(lhs: Amount | undefined | null, rhs: Amount | undefined | n
 
 export function atMost(parts: ReadonlyArray<Amount | undefined | null>, whole: Amount | undefined | null, text?: string): Relation | null {
   if (!whole || parts.some((p) => !p)) return null;
-  const lhs = plus(...(parts as Amount[]));
+  const lhs = termsOf(parts);
   return { kind: 'le', lhs, rhs: whole, text: text ?? `${lhs.map((t) => t.amount.label).join(' + ')} 不超过 ${whole.label}` };
 }
 
@@ -39,21 +39,50 @@ export function lineAmount(t: LinesTable | undefined, key: string, n: number): A
   return t?.lines.get(key)?.amounts.get(n);
 }
 
+/**
+ * Per-table lookups the rules ask for again and again, built once per (immutable) table: expense 类 lines,
+ * rows by code, and each row's direct children (by the parent's code; '' for the 合计 row).
+ */
+const CLASS_LINES = new WeakMap<LinesTable, ReadonlyArray<{ code: string; line: Line }>>();
+const CODED_INDEX = new WeakMap<CodedTable, { byCode: Map<string, CodedRow>; children: Map<string, CodedRow[]> }>();
+
 /** Expense 类 lines of 01 or 04 (keys `c201` …) with their codes. */
-export function classLines(t: LinesTable): Array<{ code: string; line: Line }> {
-  return [...t.lines.entries()].filter(([k]) => k.startsWith('c')).map(([k, l]) => ({ code: k.slice(1), line: l }));
+export function classLines(t: LinesTable): ReadonlyArray<{ code: string; line: Line }> {
+  let out = CLASS_LINES.get(t);
+  if (!out) {
+    const list: Array<{ code: string; line: Line }> = [];
+    for (const [k, line] of t.lines) if (k.startsWith('c')) list.push({ code: k.slice(1), line });
+    CLASS_LINES.set(t, (out = list));
+  }
+  return out;
 }
 
+function codedIndex(t: CodedTable): { byCode: Map<string, CodedRow>; children: Map<string, CodedRow[]> } {
+  let index = CODED_INDEX.get(t);
+  if (!index) {
+    index = { byCode: new Map(), children: new Map() };
+    for (const r of t.rows) {
+      if (!index.byCode.has(r.code!)) index.byCode.set(r.code!, r);
+      const parent = r.level === '类' ? '' : r.code!.slice(0, r.code!.length - 2);
+      const kids = index.children.get(parent);
+      if (kids) kids.push(r);
+      else index.children.set(parent, [r]);
+    }
+    CODED_INDEX.set(t, index);
+  }
+  return index;
+}
+
+const NO_ROWS: ReadonlyArray<CodedRow> = [];
+
 /** Direct children of a row in a coded table: 合计 → 类, 类 → its 款, 款 → its 项. */
-export function childrenOf(t: CodedTable, parent: CodedRow | null): CodedRow[] {
-  if (!parent || parent.level === '合计') return t.rows.filter((r) => r.level === '类');
-  if (parent.level === '项') return [];
-  const len = parent.level === '类' ? 5 : 7;
-  return t.rows.filter((r) => r.code!.length === len && r.code!.startsWith(parent.code!));
+export function childrenOf(t: CodedTable, parent: CodedRow | null): ReadonlyArray<CodedRow> {
+  if (parent?.level === '项') return NO_ROWS;
+  return codedIndex(t).children.get(!parent || parent.level === '合计' ? '' : parent.code!) ?? NO_ROWS;
 }
 
 export function rowByCode(t: CodedTable | undefined, code: string): CodedRow | undefined {
-  return t?.rows.find((r) => r.code === code);
+  return t && codedIndex(t).byCode.get(code);
 }
 
 /** A read amount is zero exactly when the cell is blank, 0 or "-" (`exactZero`); no Decimal needed. */

@@ -20,11 +20,14 @@ export default defineRule({
     for (const t of Object.values(ctx.workbook.tables)) {
       if (!t || t.kind !== 'coded') continue;
       for (const [totalCol, parts] of ROW_SUMS[t.id] ?? []) {
+        // The same for every row: the columns present and the text naming them.
+        const present = parts.filter((n) => t.columns.has(n));
+        const named = parts.map((n) => t.columns.get(n)).join(' + ');
         for (const row of [t.total, ...t.rows]) {
           if (!row) continue;
           const total = row.amounts.get(totalCol);
-          const terms = parts.filter((n) => t.columns.has(n)).map((n) => [row.amounts.get(n), 1] as [typeof total, 1]);
-          const rel = signedSum(total, terms, `${total?.label ?? ''} = ${parts.map((n) => t.columns.get(n)).join(' + ')}`);
+          const terms = present.map((n) => [row.amounts.get(n), 1] as [typeof total, 1]);
+          const rel = signedSum(total, terms, `${total?.label ?? ''} = ${named}`);
           if (rel) ctx.relation(rel);
         }
       }
