@@ -5,7 +5,14 @@ export interface CellRef {
   readonly cell: string;
 }
 
+/** Letters of the columns asked for so far (at most Excel's 16,384): every amount's reference needs them. */
+const LETTERS: string[] = [];
+
 export function columnLetters(c: number): string {
+  return (LETTERS[c] ??= lettersOf(c));
+}
+
+function lettersOf(c: number): string {
   let s = '';
   let n = c + 1;
   while (n > 0) {

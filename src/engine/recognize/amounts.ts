@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { CellRef } from '../a1';
 import { Amount, TableId, Unit } from '../model';
-import { decimalOf, fixedDecimalPlaces, liDecimals, numberDigits, parseAmountDigits, toYuan } from '../money';
+import { decimalOf, liDecimals, numberDigits, parseAmountDigits, toYuan } from '../money';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 
@@ -67,9 +67,9 @@ class CellAmount implements Amount {
     return this.li !== null ? this.li % (m * 10 ** liDecimals(this.unit)) === 0 : this.value.mod(m).isZero();
   }
 
-  /** Decimal places of the value, trailing zeros aside. */
-  decimalPlaces(): number {
-    return this.li === null ? this.value.decimalPlaces() : fixedDecimalPlaces(this.li, liDecimals(this.unit));
+  /** Whether the value has more than `dp` decimal places (trailing zeros aside). */
+  hasMoreDecimalsThan(dp: number): boolean {
+    return this.li === null ? this.value.decimalPlaces() > dp : this.li % 10 ** (liDecimals(this.unit) - dp) !== 0;
   }
 }
 
@@ -121,11 +121,12 @@ export class AmountFactory {
       else step = new Decimal('0.01');
       this.steps.set(unit, step);
       const half = toYuan(step, unit).times(500).toNumber();
+      const dp = step.decimalPlaces();
       for (const a of list) {
         a.step = step;
         a.halfStepLi = a.exactZero ? 0 : half;
-        if (!a.exactZero && a.decimalPlaces() > step.decimalPlaces()) {
-          this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: step.decimalPlaces() });
+        if (!a.exactZero && a.hasMoreDecimalsThan(dp)) {
+          this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: dp });
         }
       }
     }

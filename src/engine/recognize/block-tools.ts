@@ -27,6 +27,7 @@ export function findUnit(b: Block, span: Span): { unit: Unit; row: number; col: 
   const last = Math.min(b.r1, b.r0 + 8);
   for (let r = b.r0; r <= last; r++) {
     for (let c = span.c0; c <= span.c1; c++) {
+      if (!b.view.isText(r, c)) continue;
       const t = b.view.text(r, c);
       const m = /单位:?(万元|元)/.exec(t) ?? /\((万元|元)\)/.exec(t);
       if (m) return { unit: m[1] as Unit, row: r, col: c };

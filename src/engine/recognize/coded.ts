@@ -66,6 +66,8 @@ function findCodeColumns(view: SheetView, r0: number, r1: number, span: Span): C
   let split: CodeColumns['split'] = null;
   for (let r = r0; r <= r1; r++) {
     for (let c = span.c0; c <= span.c1; c++) {
+      // Header words are text; numbers and blanks cannot match.
+      if (!view.isText(r, c)) continue;
       const t = view.text(r, c);
       if (code === null && /科目(编码|代码)|功能分类/.test(t) && !/名称/.test(t)) {
         code = c;
@@ -167,7 +169,7 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     }
     const { code, nameInCode } = cellCode(view, r, cols, carry);
     const nameText = view.raw(r, nameCol).trim() || nameInCode;
-    const isTotal = /^(合计|总计)$/.test(norm(code)) || /^(合计|总计)$/.test(norm(nameText));
+    const isTotal = isTotalLabel(code) || isTotalLabel(nameText);
     const codeRef = view.ref(r, cols.split ? cols.split.lei : cols.code!);
     let level: CodedRow['level'];
     if (isTotal) level = '合计';
@@ -220,6 +222,11 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     rows,
     emptyNote,
   };
+}
+
+/** 合计 or 总计 after normalising; both contain 计, which normalising neither adds nor removes (a cheap first look). */
+function isTotalLabel(s: string): boolean {
+  return s.includes('计') && /^(合计|总计)$/.test(norm(s));
 }
 
 function amountColsFilled(view: SheetView, r: number, cols: Map<number, number>): boolean {

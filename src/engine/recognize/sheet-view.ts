@@ -29,6 +29,11 @@ export class SheetView {
     return rawText(this.cell(r, c)?.value);
   }
 
+  /** Whether the cell holds text: labels and headers are text, so scans for them skip numbers and blanks. */
+  isText(r: number, c: number): boolean {
+    return typeof this.cell(r, c)?.value === 'string';
+  }
+
   /** Normalised text of the cell itself. */
   text(r: number, c: number): string {
     const key = r * 16384 + c;
