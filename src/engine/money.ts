@@ -26,11 +26,12 @@ export function formatAmount(value: Decimal, decimals = 2): string {
 
 /** `-1010.72` → `-1,010.72`. */
 export function groupThousands(fixed: string): string {
-  const neg = fixed.startsWith('-');
-  const body = neg ? fixed.slice(1) : fixed;
-  const [int, frac] = body.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '-' : '') + grouped + (frac !== undefined ? `.${frac}` : '');
+  const sign = fixed.startsWith('-') ? 1 : 0;
+  const dot = fixed.indexOf('.');
+  const end = dot < 0 ? fixed.length : dot;
+  let out = fixed.slice(0, sign + ((end - sign) % 3 || 3));
+  for (let i = out.length; i < end; i += 3) out += `,${fixed.slice(i, i + 3)}`;
+  return out + fixed.slice(end);
 }
 
 /** Decimals of an amount's `li` in its unit: 1 元 = 10^3 厘, 1 万元 = 10^7 厘. */

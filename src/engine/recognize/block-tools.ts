@@ -83,10 +83,17 @@ export function headerStart(view: SheetView, b: Block, span: Span, unitRow: numb
   let r = b.r0 + 1;
   const limit = Math.min(b.r1, b.r0 + 6);
   for (let i = b.r0 + 1; i <= limit; i++) {
-    const texts = view.filledCols(i, span.c0, span.c1).map((c) => view.text(i, c));
-    if (texts.some((t) => /^(部门|编制单位|单位名称|单位)[:]/.test(t) || /^公开0?\d表$/.test(t) || /^\d{4}年度?$/.test(t) || /单位:?(万元|元)/.test(t))) r = i + 1;
+    if (view.filledCols(i, span.c0, span.c1).some((c) => isPreamble(view, i, c))) r = i + 1;
   }
   return unitRow !== null ? Math.max(r, unitRow + 1) : r;
+}
+
+/** A cell of the lines above the header: 部门/单位, 表号, year or unit. */
+function isPreamble(view: SheetView, r: number, c: number): boolean {
+  // Each pattern needs a word (a year reads 2024年), so numbers need no look: the first data rows are mostly amounts.
+  if (!view.isText(r, c)) return false;
+  const t = view.text(r, c);
+  return /^(部门|编制单位|单位名称|单位)[:]/.test(t) || /^公开0?\d表$/.test(t) || /^\d{4}年度?$/.test(t) || /单位:?(万元|元)/.test(t);
 }
 
 export { norm };

@@ -14,7 +14,10 @@ export default defineRule({
     for (let n = 1; n <= 6; n++) {
       const budget = t.amounts.get(n);
       const actual = t.amounts.get(n + 6);
-      if (!budget || !actual || !actual.value.greaterThan(budget.value)) continue;
+      if (!budget || !actual) continue;
+      // One table, one unit: the 厘 compare as the values do (Decimal only for odd values).
+      const over = actual.li !== null && budget.li !== null ? actual.li > budget.li : actual.value.greaterThan(budget.value);
+      if (!over) continue;
       ctx.report({
         table: '09',
         at: actual.ref,
