@@ -92,6 +92,8 @@ export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook,
   return out;
 }
 
+const NO_OPTIONS: RelationOptions = {};
+
 /** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
 export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
   const findings: Finding[] = [];
@@ -100,7 +102,7 @@ export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: 
     const ctx = {
       workbook,
       notes,
-      relation(rel: Relation, options: RelationOptions = {}) {
+      relation(rel: Relation, options: RelationOptions = NO_OPTIONS) {
         relations.push({ rule, rel, options });
       },
       report(input: ReportInput) {

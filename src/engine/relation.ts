@@ -18,13 +18,6 @@ export type Relation =
   | { readonly kind: 'same'; readonly lhs: Amount; readonly rhs: Amount; readonly text: string }
   | { readonly kind: 'le'; readonly lhs: ReadonlyArray<Term>; readonly rhs: Amount; readonly text: string };
 
-/** The present amounts, each with sign +1. */
-export function termsOf(amounts: ReadonlyArray<Amount | null | undefined>): Term[] {
-  const out: Term[] = [];
-  for (const amount of amounts) if (amount) out.push({ amount, sign: 1 });
-  return out;
-}
-
 export interface Evaluation {
   readonly broken: boolean;
   /** Not broken, but the shown figures differ: 尾差. */

@@ -78,7 +78,8 @@ class CellAmount implements Amount {
  * workbook in 元 converted from a 万元 report keeps the 万元 rounding (all amounts multiples of 100).
  */
 export class AmountFactory {
-  private readonly made: CellAmount[] = [];
+  /** Amounts made so far, by unit (the step is chosen per unit). */
+  private readonly made: Record<Unit, CellAmount[]> = { 万元: [], 元: [] };
   private readonly steps = new Map<Unit, Decimal>();
 
   constructor(private readonly notes: RecognitionNote[]) {}
@@ -98,7 +99,7 @@ export class AmountFactory {
         ? new CellAmount(table, ref, label, p.raw, unit, false, false, liOf(p.raw, unit))
         : new CellAmount(table, ref, label, 0, unit, true, p.blank, 0);
     if (p.kind === 'number' && (typeof p.raw === 'number' ? p.raw < 0 : p.raw.startsWith('-'))) this.notes.push({ kind: 'negative', table, at: ref, value: a.value.toFixed(), label });
-    this.made.push(a);
+    this.made[unit].push(a);
     return a;
   }
 
@@ -110,7 +111,7 @@ export class AmountFactory {
   /** Sets the display step of every amount, per unit, and notes amounts with more decimals than shown. */
   finish(firstRefOf: (unit: Unit) => { table: TableId; at: CellRef } | null): void {
     for (const unit of ['万元', '元'] as Unit[]) {
-      const list = this.made.filter((a) => a.unit === unit);
+      const list = this.made[unit];
       const nonZero = list.filter((a) => !a.exactZero);
       let step: Decimal;
       if (unit === '元' && nonZero.length >= 3 && nonZero.every((a) => a.isMultipleOf(100))) {

@@ -9,7 +9,7 @@ export class SheetView {
   private readonly mergeOwner = new Map<string, { r: number; c: number }>();
   /** Normalised texts, computed once per cell: the recognizer looks at header cells many times. */
   private readonly normCache = new Map<number, string>();
-  private readonly filledCache = new Map<number, number[]>();
+  private readonly filledCache: Array<number[] | undefined> = [];
 
   constructor(readonly sheet: GridSheet) {
     this.rows = sheet.rows.length;
@@ -65,7 +65,7 @@ export class SheetView {
 
   /** Non-empty columns of a row, in order. */
   filledCols(r: number, c0 = 0, c1 = this.cols - 1): number[] {
-    let all = this.filledCache.get(r);
+    let all = this.filledCache[r];
     if (!all) {
       all = [];
       const row = this.sheet.rows[r];
@@ -74,7 +74,7 @@ export class SheetView {
           const v = row[c]?.value;
           if (v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '')) all.push(c);
         }
-      this.filledCache.set(r, all);
+      this.filledCache[r] = all;
     }
     return c0 === 0 && c1 >= this.cols - 1 ? all : all.filter((c) => c >= c0 && c <= c1);
   }

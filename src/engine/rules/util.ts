@@ -1,12 +1,17 @@
 import { Amount, CodedRow, CodedTable, Line, LinesTable } from '../model';
 import { formatAmount } from '../money';
-import { Relation, Term, termsOf } from '../relation';
+import { Relation, Term } from '../relation';
 
 /** A sum relation, or null when an amount is missing (unreadable cell or column: reported elsewhere). */
 export function sumOf(lhs: Amount | undefined | null, parts: ReadonlyArray<Amount | undefined | null>, text?: string): Relation | null {
   if (!lhs || parts.some((p) => !p)) return null;
-  const rhs = termsOf(parts);
+  const rhs = positive(parts);
   return { kind: 'sum', lhs, rhs, text: text ?? describeSum(lhs, rhs) };
+}
+
+/** Each amount with sign +1; the callers have returned null if one is missing. */
+function positive(parts: ReadonlyArray<Amount | undefined | null>): Term[] {
+  return parts.map((amount) => ({ amount: amount!, sign: 1 }));
 }
 
 export function signedSum(lhs: Amount | undefined | null, terms: ReadonlyArray<[Amount | undefined | null, 1 | -1]>, text: string): Relation | null {
@@ -22,7 +27,7 @@ export function same(lhs: Amount | undefined | null, rhs: Amount | undefined | n
 
 export function atMost(parts: ReadonlyArray<Amount | undefined | null>, whole: Amount | undefined | null, text?: string): Relation | null {
   if (!whole || parts.some((p) => !p)) return null;
-  const lhs = termsOf(parts);
+  const lhs = positive(parts);
   return { kind: 'le', lhs, rhs: whole, text: text ?? `${lhs.map((t) => t.amount.label).join(' + ')} 不超过 ${whole.label}` };
 }
 
