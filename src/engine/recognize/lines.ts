@@ -36,11 +36,17 @@ export const EXPENSE_CLASSES: ReadonlyArray<readonly [string, string]> = [
   ['234', '抗疫特别国债安排的支出'],
 ];
 
-/** 类 code of an expense line label; PDF-narrow columns truncate names, so a long enough prefix counts. */
-export function expenseClassCode(label: string): string | null {
-  const t = stripNumbering(norm(label));
+const CLASS_BY_NAME = new Map(EXPENSE_CLASSES.map(([code, name]) => [name, code]));
+
+/**
+ * 类 code of an expense line label, already normalised (`norm`); PDF-narrow columns truncate names, so a long
+ * enough prefix counts.
+ */
+export function expenseClassCode(normalised: string): string | null {
+  const t = stripNumbering(normalised);
   if (t.length < 3) return null;
-  for (const [code, name] of EXPENSE_CLASSES) if (t === name) return code;
+  const exact = CLASS_BY_NAME.get(t);
+  if (exact) return exact;
   if (t.length >= 6) for (const [code, name] of EXPENSE_CLASSES) if (name.startsWith(t)) return code;
   return null;
 }
