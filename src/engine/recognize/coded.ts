@@ -144,6 +144,8 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     if (!amountCols.has(n)) notes.push({ kind: 'column-missing', table: id, at: view.ref(headerEnd, span.c0), column: `${colName}（栏次 ${n}）` });
   }
   const nameCol = cols.name ?? (cols.split ? cols.split.xiang + 1 : cols.code! + 1);
+  // Read for every data row: each amount column with the end of its label.
+  const columnsToRead = [...amountCols].map(([n, c]) => ({ n, c, suffix: `（${names.get(n)}）` }));
 
   const rows: CodedRow[] = [];
   let total: CodedRow | null = null;
@@ -183,8 +185,8 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     }
     const rowLabel = isTotal ? `${tableLabel(id)} 合计` : `${tableLabel(id)} ${code} ${nameText}`;
     const amounts = new Map<number, Amount>();
-    for (const [n, c] of amountCols) {
-      const a = factory.read(id, unit, view, r, c, `${rowLabel}（${names.get(n)}）`);
+    for (const { n, c, suffix } of columnsToRead) {
+      const a = factory.read(id, unit, view, r, c, rowLabel + suffix);
       if (a) amounts.set(n, a);
     }
     const row: CodedRow = { code: isTotal ? null : code, level, name: isTotal ? '合计' : nameText, row: r, codeRef, nameRef: view.ref(r, nameCol), amounts };

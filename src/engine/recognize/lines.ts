@@ -154,6 +154,8 @@ interface Side {
   readonly rowNo: number | null;
   /** 栏次 → column. */
   readonly amounts: Map<number, number>;
+  /** The same with the end of each amount's label, as read for every line. */
+  readonly columns: ReadonlyArray<{ n: number; c: number; suffix: string }>;
 }
 
 const REQUIRED_01 = ['r1', 'r27', 'r30', 'r57', 'r60'];
@@ -199,7 +201,9 @@ export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factor
         if (n04 !== null) amounts.set(n04, c);
       }
     }
-    return { label: labelCol, rowNo, amounts };
+    // 04's expense side names the column in each label.
+    const columns = [...amounts].map(([n, c]) => ({ n, c, suffix: id === '04' && i === 1 ? `（${COLUMN_NAMES_04[n]}）` : '' }));
+    return { label: labelCol, rowNo, amounts, columns };
   });
   const expected = id === '01' ? [[1], [2]] : [[1], [2, 3, 4, 5]];
   sides.forEach((s, i) => {
@@ -235,9 +239,9 @@ export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factor
       if (lines.has(key)) return;
       const lineName = key.startsWith('c') ? rawLabel : names[key];
       const amounts = new Map<number, Amount>();
-      for (const [n, c] of side.amounts) {
-        const colName = id === '04' && i === 1 ? `（${COLUMN_NAMES_04[n]}）` : '';
-        const a = factory.read(id, unit, view, r, c, `${tableLabel(id)} ${lineName}${colName}`);
+      const lineLabel = `${tableLabel(id)} ${lineName}`;
+      for (const { n, c, suffix } of side.columns) {
+        const a = factory.read(id, unit, view, r, c, lineLabel + suffix);
         if (a) amounts.set(n, a);
       }
       lines.set(key, { key, label: rawLabel, labelRef: view.ref(r, side.label), amounts });
