@@ -6,9 +6,10 @@ import { norm, rawText } from './text';
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
-  private readonly mergeOwner = new Map<string, { r: number; c: number }>();
+  /** By row, then column: the top-left cell of the merged range covering a cell (other than that cell). */
+  private readonly mergeOwner: Array<Array<{ r: number; c: number } | undefined> | undefined> = [];
   /** Normalised texts, computed once per cell: the recognizer looks at header cells many times. */
-  private readonly normCache = new Map<number, string>();
+  private readonly normCache: Array<Array<string | undefined> | undefined> = [];
   private readonly filledCache: Array<number[] | undefined> = [];
 
   constructor(readonly sheet: GridSheet) {
@@ -17,7 +18,11 @@ export class SheetView {
     for (const m of sheet.merges) {
       // Bound the work for absurd merges (a fuzzed file can merge a whole sheet).
       if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 20000) continue;
-      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) this.mergeOwner.set(`${r},${c}`, { r: m.r0, c: m.c0 });
+      const owner = { r: m.r0, c: m.c0 };
+      for (let r = m.r0; r <= m.r1; r++) {
+        const row = (this.mergeOwner[r] ??= []);
+        for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) row[c] = owner;
+      }
     }
   }
 
@@ -36,23 +41,18 @@ export class SheetView {
 
   /** Normalised text of the cell itself. */
   text(r: number, c: number): string {
-    const key = r * 16384 + c;
-    let t = this.normCache.get(key);
-    if (t === undefined) {
-      t = norm(this.raw(r, c));
-      this.normCache.set(key, t);
-    }
-    return t;
+    const row = (this.normCache[r] ??= []);
+    return (row[c] ??= norm(this.raw(r, c)));
   }
 
   /** Normalised text, taking a merged range's text for every cell it covers (headers). */
   headerText(r: number, c: number): string {
-    const owner = this.mergeOwner.get(`${r},${c}`);
+    const owner = this.mergeOwner[r]?.[c];
     return owner ? this.text(owner.r, owner.c) : this.text(r, c);
   }
 
   isCoveredByMerge(r: number, c: number): boolean {
-    return this.mergeOwner.has(`${r},${c}`);
+    return this.mergeOwner[r]?.[c] !== undefined;
   }
 
   ref(r: number, c: number): CellRef {
