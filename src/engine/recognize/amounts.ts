@@ -6,7 +6,10 @@ import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 
 const ZERO = new Decimal(0);
+// Display steps; Decimals are immutable, so every amount and table can share them.
 const CENT = new Decimal('0.01');
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
 
 /** 厘 per 分 (0.01 of the unit). */
 const LI_PER_CENT: Record<Unit, number> = { 元: 10, 万元: 100000 };
@@ -105,7 +108,7 @@ export class AmountFactory {
 
   /** The display step chosen for a unit (0.01 until `finish` has run). */
   stepFor(unit: Unit): Decimal {
-    return this.steps.get(unit) ?? new Decimal('0.01');
+    return this.steps.get(unit) ?? CENT;
   }
 
   /** Sets the display step of every amount, per unit, and notes amounts with more decimals than shown. */
@@ -115,11 +118,11 @@ export class AmountFactory {
       const nonZero = list.filter((a) => !a.exactZero);
       let step: Decimal;
       if (unit === '元' && nonZero.length >= 3 && nonZero.every((a) => a.isMultipleOf(100))) {
-        step = new Decimal(100);
+        step = HUNDRED;
         const at = firstRefOf(unit);
         if (at) this.notes.push({ kind: 'coarse-step', table: at.table, at: at.at, step: '100', unit });
-      } else if (unit === '元' && nonZero.every((a) => a.isMultipleOf(1))) step = new Decimal(1);
-      else step = new Decimal('0.01');
+      } else if (unit === '元' && nonZero.every((a) => a.isMultipleOf(1))) step = ONE;
+      else step = CENT;
       this.steps.set(unit, step);
       const half = toYuan(step, unit).times(500).toNumber();
       const dp = step.decimalPlaces();
