@@ -41,19 +41,19 @@ function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 |
       tolerance: e.tolerance.toFixed(Math.max(d, e.tolerance.decimalPlaces())),
     };
   }
-  // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef (exact: |residual| < 2^53).
-  const residual = BigInt(sums.residual) * BigInt(terms.find((x) => x.amount === target)!.coef);
+  // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef. Exact in doubles: every
+  // figure is bounded by the sum of magnitudes liSums has checked.
+  const residual = sums.residual * terms.find((x) => x.amount === target)!.coef;
   const sameDisplay = rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
   const broken = rel.kind === 'le' ? sums.residual > sums.bound : sameDisplay ? sums.residual !== 0 : Math.abs(sums.residual) > sums.bound;
   const tolerance = sameDisplay ? 0 : sums.bound;
   const k = liDecimals(target.unit);
-  const actual = BigInt(target.li);
   return {
     broken,
-    expected: fixedText(actual - residual, k, d),
-    actual: fixedText(actual, k, d),
+    expected: fixedText(target.li - residual, k, d),
+    actual: fixedText(target.li, k, d),
     difference: fixedText(residual, k, d),
-    tolerance: fixedText(BigInt(tolerance), k, Math.max(d, fixedDecimalPlaces(tolerance, k))),
+    tolerance: fixedText(tolerance, k, Math.max(d, fixedDecimalPlaces(tolerance, k))),
   };
 }
 

@@ -40,17 +40,19 @@ export function liDecimals(unit: Unit): number {
 }
 
 /**
- * n / 10^k with exactly `decimals` places, rounded half away from zero: the text `Decimal#toFixed` gives for the
- * same value (including `-0.00` for a small negative), without making a Decimal.
+ * n / 10^k with exactly `decimals` places, rounded half away from zero, for an exact integer n (|n| ≤ 2^53):
+ * the text `Decimal#toFixed` gives for the same value (including `-0.00` for a small negative), without a Decimal.
  */
-export function fixedText(n: bigint, k: number, decimals: number): string {
-  const neg = n < 0n;
-  let m = neg ? -n : n;
+export function fixedText(n: number, k: number, decimals: number): string {
+  const neg = n < 0;
+  let m = Math.abs(n);
   if (decimals < k) {
-    const q = 10n ** BigInt(k - decimals);
-    m = m / q + ((m % q) * 2n >= q ? 1n : 0n);
-  } else m *= 10n ** BigInt(decimals - k);
-  let s = m.toString();
+    // Integer division by remainder keeps every step exact.
+    const q = 10 ** (k - decimals);
+    const r = m % q;
+    m = (m - r) / q + (2 * r >= q ? 1 : 0);
+  }
+  let s = String(m) + '0'.repeat(Math.max(0, decimals - k));
   if (decimals > 0) {
     s = s.padStart(decimals + 1, '0');
     s = `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
