@@ -14,13 +14,13 @@ export function rawText(v: CellValue | undefined): string {
 export function norm(s: string): string {
   // Most cells are plain numbers or codes: nothing to normalise.
   if (!/[^\x21-\x7e]/.test(s)) return s;
-  return s.replace(/[\s\u3000\u00a0“”"'‘’「」（）：０-９]/g, (ch) => {
-    if (ch === '（') return '(';
-    if (ch === '）') return ')';
-    if (ch === '：') return ':';
-    if (ch >= '０' && ch <= '９') return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-    return '';
-  });
+  // Each character is dropped or mapped on its own, so plain-string replacements do it without a callback per match.
+  let t = s.replace(/[\s\u3000\u00a0“”"'‘’「」]/g, '');
+  if (/[（）：０-９]/.test(t)) {
+    t = t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+    t = t.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  }
+  return t;
 }
 
 /** Drops list numbering such as `一、`, `（一）`, `1.` from the start of a label. */
