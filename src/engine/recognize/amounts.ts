@@ -69,11 +69,6 @@ class CellAmount implements Amount {
   isMultipleOf(m: number): boolean {
     return this.li !== null ? this.li % (m * 10 ** liDecimals(this.unit)) === 0 : this.value.mod(m).isZero();
   }
-
-  /** Whether the value has more than `dp` decimal places (trailing zeros aside). */
-  hasMoreDecimalsThan(dp: number): boolean {
-    return this.li === null ? this.value.decimalPlaces() > dp : this.li % 10 ** (liDecimals(this.unit) - dp) !== 0;
-  }
 }
 
 /**
@@ -126,10 +121,12 @@ export class AmountFactory {
       this.steps.set(unit, step);
       const half = toYuan(step, unit).times(500).toNumber();
       const dp = step.decimalPlaces();
+      // li is a multiple of this exactly when the value has at most dp decimals.
+      const shownLi = 10 ** (liDecimals(unit) - dp);
       for (const a of list) {
         a.step = step;
         a.halfStepLi = a.exactZero ? 0 : half;
-        if (!a.exactZero && a.hasMoreDecimalsThan(dp)) {
+        if (!a.exactZero && (a.li === null ? a.value.decimalPlaces() > dp : a.li % shownLi !== 0)) {
           this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: dp });
         }
       }
