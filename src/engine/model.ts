@@ -17,8 +17,11 @@ export const TABLE_TITLES: Record<TableId, string> = {
   '09': '财政拨款“三公”经费支出决算表',
 };
 
+/** Made once: every row and amount label starts with one. */
+const TABLE_LABELS = Object.fromEntries(TABLE_IDS.map((id) => [id, `公开${id}表`])) as Record<TableId, string>;
+
 export function tableLabel(id: TableId): string {
-  return `公开${id}表`;
+  return TABLE_LABELS[id];
 }
 
 export type Unit = '万元' | '元';

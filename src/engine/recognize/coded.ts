@@ -47,8 +47,14 @@ const COLUMN_SPECS: Record<CodedId, Array<[number, RegExp, string]>> = {
   ],
 };
 
+/** 栏次 → column name per table, in 栏次 order (sorted once; each table gets its own Map). */
+const COLUMN_NAMES = {} as Record<CodedId, ReadonlyArray<[number, string]>>;
+for (const id of Object.keys(COLUMN_SPECS) as CodedId[]) {
+  COLUMN_NAMES[id] = COLUMN_SPECS[id].map(([n, , name]) => [n, name] as [number, string]).sort((a, b) => a[0] - b[0]);
+}
+
 export function columnNames(id: CodedId): Map<number, string> {
-  return new Map(COLUMN_SPECS[id].map(([n, , name]) => [n, name] as [number, string]).sort((a, b) => a[0] - b[0]));
+  return new Map(COLUMN_NAMES[id]);
 }
 
 interface CodeColumns {
