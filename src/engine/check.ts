@@ -6,10 +6,12 @@ import { RecognitionNote } from './recognize/notes';
 import { evaluate, liSums, Relation, relationStatus, relationTerms } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
 
-interface RelationResult {
+/** A relation that is broken or holds only up to 尾差: it becomes a finding. */
+interface FlaggedRelation {
   readonly rule: Rule;
   readonly rel: Relation;
   readonly options: RelationOptions;
+  readonly status: { broken: boolean; rounding: boolean };
 }
 
 function decimalsOf(a: Amount): number {
@@ -97,13 +99,15 @@ const NO_OPTIONS: RelationOptions = {};
 /** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
 export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
   const findings: Finding[] = [];
-  const relations: RelationResult[] = [];
+  const flagged: FlaggedRelation[] = [];
   for (const rule of rules) {
     const ctx = {
       workbook,
       notes,
       relation(rel: Relation, options: RelationOptions = NO_OPTIONS) {
-        relations.push({ rule, rel, options });
+        // Most relations hold exactly: decided at once, only the others are kept.
+        const status = relationStatus(rel);
+        if (status.broken || status.rounding) flagged.push({ rule, rel, options, status });
       },
       report(input: ReportInput) {
         findings.push(plainFinding(rule, input));
@@ -122,7 +126,7 @@ export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: 
       );
     }
   }
-  findings.push(...relationFindings(relations));
+  findings.push(...relationFindings(flagged));
   return sortFindings(findings, workbook.sheetOrder);
 }
 
@@ -144,16 +148,11 @@ function plainFinding(rule: Rule, input: ReportInput): Finding {
 }
 
 /**
- * Turns relation results into findings. A wrong cell usually breaks several relations at once; when one cell
+ * Turns flagged relations into findings. A wrong cell usually breaks several relations at once; when one cell
  * of a broken relation takes part in more broken relations than the default target, it is named as the cell
  * to look at (the others stay in `related`).
  */
-function relationFindings(results: ReadonlyArray<RelationResult>): Finding[] {
-  const flagged: Array<RelationResult & { status: { broken: boolean; rounding: boolean } }> = [];
-  for (const r of results) {
-    const status = relationStatus(r.rel);
-    if (status.broken || status.rounding) flagged.push({ rule: r.rule, rel: r.rel, options: r.options, status });
-  }
+function relationFindings(flagged: ReadonlyArray<FlaggedRelation>): Finding[] {
   const brokenCount = new Map<string, number>();
   for (const r of flagged) {
     if (!r.status.broken) continue;
