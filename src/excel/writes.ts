@@ -12,7 +12,7 @@
 import type { ExcelRun } from './adapter';
 import { rangesOf } from './adapter';
 import { a1 } from '../engine/a1';
-import { reasonNote } from '../engine/narrative/supplement';
+import { LayoutRow, reasonNote } from '../engine/narrative/supplement';
 
 export const FILLS_KEY = 'juesuan.fills';
 export const NARRATIVE_SHEET = '情况说明';
@@ -261,15 +261,8 @@ export async function writeAtActiveCell(run: ExcelRun, paragraphs: readonly stri
   });
 }
 
-export interface SupplementRow {
-  readonly key: string;
-  readonly label: string;
-  readonly kind: 'amount' | 'count' | 'text';
-  readonly note?: string;
-  readonly preset?: string;
-  /** What the D column holds for this row: a note on the D cell. */
-  readonly reasonHint?: string;
-}
+/** One row of the 补充信息 sheet, as the engine lays it out (the command line writes the same rows). */
+export type SupplementRow = LayoutRow;
 
 const SUPPLEMENT_WIDTHS = [150, 300, 100, 360];
 

@@ -251,12 +251,12 @@ export function planFill(grid: Grid): FillPlan {
     // Moved off its own derivation: the official figure is within the stated 尾差 of the derivation, so within
     // that plus the move of the value written.
     const tolerance = u.tolerance.plus(shift);
+    const decimals = decimalsOf(a);
     let note = amountNote(a, k, u.tolerance);
     if (!shift.isZero()) {
-      const d = decimalsOf(a);
-      note += `为使该数字所在的其他关系也在尾差范围内成立，由推算值 ${formatAmount(u.primary, d)} ${a.unit} 调整为 ${formatAmount(value, d)} ${a.unit}（仍在尾差范围内），与官方数字最多可能相差 ${formatAmount(tolerance, Math.max(d, tolerance.decimalPlaces()))} ${a.unit}。`;
+      note += `为使该数字所在的其他关系也在尾差范围内成立，由推算值 ${formatAmount(u.primary, decimals)} ${a.unit} 调整为 ${formatAmount(value, decimals)} ${a.unit}（仍在尾差范围内），与官方数字最多可能相差 ${formatAmount(tolerance, Math.max(decimals, tolerance.decimalPlaces()))} ${a.unit}。`;
     }
-    const fill: AmountFill = { kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note, value, unit: a.unit, decimals: decimalsOf(a), terms: k.terms, tolerance };
+    const fill: AmountFill = { kind: 'amount', ref: a.ref, table: a.table, label: a.label, previous: previousValue(grid, a.ref), because: k.rule!, relation: k.rel!.text, note, value, unit: a.unit, decimals, terms: k.terms, tolerance };
     // A derived 0 leaves the cell blank: blank means zero.
     (value.isZero() ? zeros : fills).push(fill);
   }
