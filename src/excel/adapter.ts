@@ -227,7 +227,7 @@ async function updateMarks(
   plan: ReadonlyMap<string, MarkKind>,
   decisions: Decisions,
   rejectedBefore: readonly RejectedRecord[],
-  withDecisions: boolean,
+  marking: boolean,
 ): Promise<MarkResult> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -281,8 +281,8 @@ async function updateMarks(
       marked[key] ??= current(key);
       mark(cell.range, kind);
     }
-    const next: Decisions = { ...decisions, marked };
-    if (withDecisions) context.workbook.settings.add(DECISIONS_KEY, storedDecisions(next));
+    const next: Decisions = { ...decisions, marked, marking: marking };
+    if (marking) context.workbook.settings.add(DECISIONS_KEY, storedDecisions(next));
     context.workbook.settings.add(MARKS_KEY, storedMarks(next));
     await context.sync();
     return { decisions: next, skipped, restored, rejected };

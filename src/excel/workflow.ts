@@ -63,11 +63,12 @@ export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: fa
         await new Promise((r) => setTimeout(r, 0));
       }
       const analysis = analyze(read.grid);
-      const hasMarks = Object.keys(read.decisions.marked).length > 0;
-      // Without valid marks nothing is painted; bad stored records are still reported and dropped from the workbook.
-      const marks = hasMarks
+      // Marking on: the marks follow the new findings. Off: nothing is painted, and whatever a record says is marked
+      // (left over, or crafted) is restored or reported and dropped, so no mark outlives the findings.
+      const leftovers = Object.keys(read.decisions.marked).length > 0 || read.rejectedMarks.length > 0;
+      const marks = read.decisions.marking
         ? await writeMarks(run, planMarks(analysis.findings, read.decisions), read.decisions, read.rejectedMarks)
-        : read.rejectedMarks.length
+        : leftovers
           ? await clearMarks(run, read.decisions, read.rejectedMarks)
           : null;
       return { read, analysis, marks };
@@ -95,7 +96,7 @@ export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: fa
 /** Check, and mark every finding's cell (the ribbon's 检查工作簿): the check itself updates existing marks first. */
 export async function checkAndMark(host: WorkbookHost): Promise<{ result: CheckResult; marks: MarkResult }> {
   const result = await host.check();
-  if (result.marks && Object.keys(result.read.decisions.marked).length) return { result, marks: result.marks };
+  if (result.marks && result.read.decisions.marking) return { result, marks: result.marks };
   const marks = await host.mark(result, result.marks?.decisions ?? result.read.decisions);
   return { result, marks: { ...marks, rejected: [...(result.marks?.rejected ?? []), ...marks.rejected] } };
 }

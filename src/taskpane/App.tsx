@@ -112,7 +112,7 @@ export function App({ host }: { host: WorkbookHost }) {
         setRejected(r.marks?.rejected ?? r.read.rejectedMarks);
         setStale(false);
         setActive(null);
-        if (r.marks && r.marks.restored + Object.keys(r.marks.decisions.marked).length > 0) {
+        if (r.marks && r.read.decisions.marking) {
           setStatus(`标记已随检查结果更新：现标记 ${Object.keys(r.marks.decisions.marked).length} 个单元格，${r.marks.restored} 个已不再有问题的单元格恢复原格式。`);
         }
         checkedOnce.current = true;
@@ -144,7 +144,7 @@ export function App({ host }: { host: WorkbookHost }) {
   /** Stores a decision; when cells are marked, the marks follow it in the same write. */
   const decide = (next: Decisions, label: string) =>
     act(label, async () => {
-      if (result && markedCount > 0) setDecisions((await host.mark(result, next)).decisions);
+      if (result && decisions.marking) setDecisions((await host.mark(result, next)).decisions);
       else {
         await host.saveDecisions(next);
         setDecisions(next);
