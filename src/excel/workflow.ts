@@ -43,18 +43,27 @@ export interface WorkbookHost {
   writeNarrativeSheet(paragraphs: readonly string[], overwrite: boolean, kinds?: readonly ParagraphKind[]): Promise<InsertResult>;
   writeAtActiveCell(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
   addSupplementSheet(sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }>;
+  readonly platform: HostPlatform;
   /** 导出到“检查结果”工作表: an existing one is replaced only with `replace`. */
   writeFindingsSheet(table: FindingsTable, replace: boolean): Promise<FindingsSheetResult>;
 }
+
+/**
+ * Where the pane runs, for what the webview allows (Office.context.platform): a browser tab (Excel on the web),
+ * WebView2 on Windows, WKWebView on Mac. Downloads from a pane are not supported on Mac (by design, office-js#2700).
+ */
+export type HostPlatform = 'web' | 'windows' | 'mac' | 'other';
 
 /** What the host offers beyond the manifest's ExcelApi 1.13. */
 export interface HostFeatures {
   /** Cell notes (ExcelApi 1.18). */
   readonly notes: boolean;
+  readonly platform: HostPlatform;
 }
 
-export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: false }): WorkbookHost {
+export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: false, platform: 'web' }): WorkbookHost {
   return {
+    platform: features.platform,
     async check(progress) {
       const read = await readWorkbook(run);
       if (progress) {

@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   // Progress, messages and the 上一个/下一个 bar stay in view however far the list is scrolled.
   feedback: { ...sticky, display: 'flex', flexDirection: 'column', gap: '6px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '6px' },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '6px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
