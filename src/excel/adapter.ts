@@ -313,8 +313,21 @@ export async function selectRange(run: ExcelRun, sheet: string, address: string)
  */
 export async function watchEdits(run: ExcelRun, onEdit: (address: string) => void): Promise<void> {
   await run(async (context) => {
-    context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => onEdit(e.address));
+    context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+      // The 检查结果 sheet (our export, and the reviewer's notes in it) is no part of what is checked.
+      if ((await sheetName(run, e.worksheetId)) !== FINDINGS_SHEET) onEdit(e.address);
+    });
     await context.sync();
+  });
+}
+
+/** A worksheet's name from its id (one sync); null when it is gone. */
+async function sheetName(run: ExcelRun, id: string): Promise<string | null> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(id);
+    ws.load('name');
+    await context.sync();
+    return ws.isNullObject ? null : ws.name;
   });
 }
 

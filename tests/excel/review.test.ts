@@ -141,6 +141,19 @@ describe('the 检查结果 sheet', () => {
     expect(xl.sheetNames().filter((n) => n === FINDINGS_SHEET)).toHaveLength(1);
   });
 
+  it('edits in 检查结果 (the export itself, the reviewer\'s notes) do not make the check out of date', async () => {
+    const xl = new FakeExcel(fresh());
+    const host = workbookHost(xl.run);
+    const edits: string[] = [];
+    await host.watchEdits((a) => edits.push(a));
+    await host.writeFindingsSheet(findingsTable((await host.check()).analysis.findings), false);
+    await xl.userEdit(FINDINGS_SHEET, 'L2', '已核实');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(edits).toEqual([]);
+    await xl.userEdit(sheet04, 'G38', 1);
+    expect(edits).toEqual(['G38']);
+  });
+
   it('text that looks like a formula or a number stays text', async () => {
     const xl = new FakeExcel({ settings: {}, sheets: [{ name: "=S'1", cells: {}, merges: [] }] });
     const f = { rule: 'x/y', severity: 'error' as const, sheet: "=S'1", cell: 'A1', related: [], expected: null, actual: null, difference: null, tolerance: null, unit: null, message: '=WEBSERVICE("http://x")', table: '--' };
