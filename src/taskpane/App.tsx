@@ -44,6 +44,8 @@ const useStyles = makeStyles({
   feedback: { ...sticky, display: 'flex', flexDirection: 'column', gap: '6px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
   filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '6px' },
+  // A select would otherwise be as wide as its longest option and run past the pane's edge.
+  filter: { minWidth: 0, '& select': { minWidth: 0 }, '& > span': { minWidth: 0, maxWidth: '100%' } },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -336,7 +338,7 @@ export function App({ host }: { host: WorkbookHost }) {
                     ))}
                   </div>
                   <div className={styles.filters}>
-                    <Field label="表" size="small">
+                    <Field label="表" size="small" className={styles.filter}>
                       <Select
                         size="small"
                         value={tableFilter}
@@ -353,7 +355,7 @@ export function App({ host }: { host: WorkbookHost }) {
                         ))}
                       </Select>
                     </Field>
-                    <Field label="规则" size="small">
+                    <Field label="规则" size="small" className={styles.filter}>
                       <Select size="small" value={ruleFilter} onChange={(_, d) => setRuleFilter(d.value)}>
                         <option value="">全部规则</option>
                         {rulesFound.map((r) => (

@@ -145,6 +145,9 @@ describe('working through the findings', () => {
     const c2 = await fakeCell(page, RESULTS, 'C2');
     expect(c2).toMatchObject({ value: 'G38', hyperlink: { documentReference: `'${SHEET04}'!G38` } });
     expect(await fakeCell(page, RESULTS, 'G2')).toMatchObject({ value: 1010.72, numberFormat: '#,##0.00' });
+    // Writing the export is not an edit of the checked tables: no 重新检查 hint.
+    await page.waitForTimeout(200);
+    expect(await page.getByText('工作簿内容已修改').count()).toBe(0);
 
     // A reviewer's note in the exported sheet: a second export asks, and 取消 keeps it.
     await page.evaluate(([s]) => window.fakeExcel.excel.userEdit(s, 'L2', '已与单位核实'), [RESULTS] as const);
