@@ -14,7 +14,7 @@ export class UnreadableWorkbookError extends Error {
 }
 
 /** Limits that keep a hostile file (zip bomb, huge sheet) from exhausting the machine. */
-export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000 };
+export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000, maxMerges: 100_000 };
 
 function classify(err: unknown, bytes: Buffer): string {
   const msg = String((err as Error)?.message ?? err);
@@ -71,7 +71,7 @@ export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
   if (bytes.length === 0) throw new UnreadableWorkbookError(file, '文件是空的（0 字节）。');
   // SheetJS also parses CSV and plain text; such a file should hear that it is not a workbook, before any parsing.
   if (!looksLikeWorkbook(bytes)) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
-  const zip = isZip(bytes) ? zipProblem(bytes) : null;
+  const zip = isZip(bytes) ? zipProblem(bytes, LIMITS) : null;
   if (zip) throw new UnreadableWorkbookError(file, zip);
   let wb: XLSX.WorkBook;
   try {
