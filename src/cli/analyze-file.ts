@@ -6,9 +6,9 @@ import { FileResult } from './report';
 /** What a user is told when checking fails in a way no reader limit foresaw. */
 export const UNEXPECTED = '检查时出现意外错误。请在 Excel 中打开并另存一份后再试；若仍出错，请把这个文件报告给维护者。';
 
-export async function analyzeFile(file: string): Promise<FileResult> {
+export async function analyzeFile(file: string, timeLimitMs?: number): Promise<FileResult> {
   try {
-    const grid = await readWorkbookFile(file);
+    const grid = await readWorkbookFile(file, { timeLimitMs });
     return { file, analysis: analyze(grid) };
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) return { file, error: err.reason };

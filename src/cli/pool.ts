@@ -84,23 +84,19 @@ export function failureText(f: PoolFailure, limitMs: number): string {
 
 const isFailure = (x: unknown): x is PoolFailure => typeof x === 'object' && x !== null && 'kind' in x && !('output' in x);
 
-export interface CheckAllOptions extends RenderOptions {
-  readonly timeLimitMs?: number;
-}
-
 /**
  * Checks files on all cores and hands results back in input order, so the report reads the same however the
  * work was spread. Small batches stay on the main thread (starting workers costs more); there the file
  * reader's own limits apply (cells counted before parsing, .xls parsed under a time limit).
  */
-export async function checkAll(files: ReadonlyArray<string>, opts: CheckAllOptions, onDone: (r: Rendered, index: number) => void): Promise<void> {
+export async function checkAll(files: ReadonlyArray<string>, opts: RenderOptions, onDone: (r: Rendered, index: number) => void): Promise<void> {
   const threads = Math.min(cpus().length, files.length);
-  const render: RenderOptions = { format: opts.format, noInfo: opts.noInfo };
+  const render: RenderOptions = { ...opts, timeLimitMs: opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
   if (threads < 2 || files.length < 8) {
     for (let i = 0; i < files.length; i++) onDone(await renderFile(files[i], render), i);
     return;
   }
-  const limit = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const limit = render.timeLimitMs!;
   await runPool<{ file: string; opts: RenderOptions }, Rendered>(
     files.map((file) => ({ file, opts: render })),
     { script: join(__dirname, 'worker.js'), threads, timeLimitMs: limit },

@@ -13,6 +13,8 @@ export interface Rendered {
 export interface RenderOptions {
   readonly format: 'text' | 'json';
   readonly noInfo: boolean;
+  /** Per-file limit for parsing a non-.xlsx workbook (the pool has its own for the whole check). */
+  readonly timeLimitMs?: number;
 }
 
 function rendered(r: FileResult, opts: RenderOptions): Rendered {
@@ -21,7 +23,7 @@ function rendered(r: FileResult, opts: RenderOptions): Rendered {
 }
 
 export async function renderFile(file: string, opts: RenderOptions): Promise<Rendered> {
-  return rendered(await analyzeFile(file), opts);
+  return rendered(await analyzeFile(file, opts.timeLimitMs), opts);
 }
 
 /** What a file prints when it could not be checked at all (its worker ran out of time or died). */

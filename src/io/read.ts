@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
 import { Grid, GridCell, GridSheet } from '../engine/grid';
+import { fsErrorText } from './fs-errors';
 import { zipProblem } from './zip-guard';
 
 /** A file that cannot be read, with one plain Chinese line saying why. */
@@ -14,7 +16,9 @@ export class UnreadableWorkbookError extends Error {
 }
 
 /** Limits that keep a hostile file (zip bomb, huge sheet) from exhausting the machine. */
-export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000, maxMerges: 100_000 };
+export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000, maxMerges: 100_000, parseMs: 60_000 };
+
+const READ_OPTIONS: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellNF: true, cellText: true, WTF: false };
 
 function classify(err: unknown, bytes: Buffer): string {
   const msg = String((err as Error)?.message ?? err);
@@ -65,20 +69,17 @@ function looksLikeWorkbook(bytes: Buffer): boolean {
   return /^<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<workbook/.test(head) || /^<(!doctype html|html|table)/.test(head);
 }
 
-/** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
-export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
+/** Refuses what is too big, empty or plainly not a workbook, before any parser sees it. */
+function precheck(bytes: Buffer, file: string): void {
   if (bytes.length > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
   if (bytes.length === 0) throw new UnreadableWorkbookError(file, '文件是空的（0 字节）。');
   // SheetJS also parses CSV and plain text; such a file should hear that it is not a workbook, before any parsing.
   if (!looksLikeWorkbook(bytes)) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
   const zip = isZip(bytes) ? zipProblem(bytes, LIMITS) : null;
   if (zip) throw new UnreadableWorkbookError(file, zip);
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellNF: true, cellText: true, WTF: false });
-  } catch (err) {
-    throw new UnreadableWorkbookError(file, classify(err, bytes));
-  }
+}
+
+function toGrid(wb: XLSX.WorkBook, file: string): Grid {
   if (!wb.SheetNames?.length) throw new UnreadableWorkbookError(file, '工作簿中没有工作表。');
   try {
     return gridFromSheetJs(wb);
@@ -87,7 +88,57 @@ export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
   }
 }
 
-export async function readWorkbookFile(file: string): Promise<Grid> {
+/** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
+export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
+  precheck(bytes, file);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, READ_OPTIONS);
+  } catch (err) {
+    throw new UnreadableWorkbookError(file, classify(err, bytes));
+  }
+  return toGrid(wb, file);
+}
+
+/** Runs SheetJS in a worker: its .xls formula parser can loop forever on a damaged file (docs/upstream-sheetjs-parse-rgce-loop.md). */
+const ISOLATED_PARSE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const XLSX = require(workerData.lib);
+try { parentPort.postMessage({ wb: XLSX.read(workerData.bytes, workerData.options) }); }
+catch (err) { parentPort.postMessage({ error: String((err && err.message) || err) }); }
+`;
+
+function parseIsolated(bytes: Buffer, file: string, timeLimitMs: number): Promise<XLSX.WorkBook> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ISOLATED_PARSE, {
+      eval: true,
+      workerData: { lib: require.resolve('@e965/xlsx'), bytes, options: READ_OPTIONS },
+      resourceLimits: { maxOldGenerationSizeMb: 1536 },
+    });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      f();
+    };
+    const timer = setTimeout(() => settle(() => reject(new UnreadableWorkbookError(file, `读取超过 ${Math.round(timeLimitMs / 1000)} 秒仍未完成，已停止（文件可能已损坏）。请在 Excel 中打开并另存为 .xlsx 后再检查。`))), timeLimitMs);
+    worker.on('message', (m: { wb?: XLSX.WorkBook; error?: string }) =>
+      settle(() => (m.wb ? resolve(m.wb) : reject(new UnreadableWorkbookError(file, classify(new Error(m.error), bytes))))),
+    );
+    worker.on('error', () => settle(() => reject(new UnreadableWorkbookError(file, '读取这个文件时内存不足或解析出错，已停止。请在 Excel 中打开并另存为 .xlsx 后再检查。'))));
+    worker.on('exit', () => settle(() => reject(new UnreadableWorkbookError(file, '读取这个文件时解析进程意外退出。请在 Excel 中打开并另存为 .xlsx 后再检查。'))));
+  });
+}
+
+export interface ReadOptions {
+  /** How long parsing an .xls (or XML/HTML workbook) may take before it is stopped. */
+  readonly timeLimitMs?: number;
+}
+
+/** Reads a workbook file into a grid. .xlsx is parsed here after the zip checks; other formats in a worker under a time limit. */
+export async function readWorkbookFile(file: string, o: ReadOptions = {}): Promise<Grid> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -95,5 +146,13 @@ export async function readWorkbookFile(file: string): Promise<Grid> {
     throw new UnreadableWorkbookError(file, '文件不存在或无法打开。');
   }
   if (size > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
-  return readWorkbookBytes(await readFile(file), file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new UnreadableWorkbookError(file, fsErrorText(err) ?? '文件无法打开。');
+  }
+  if (isZip(bytes)) return readWorkbookBytes(bytes, file);
+  precheck(bytes, file);
+  return toGrid(await parseIsolated(bytes, file, o.timeLimitMs ?? LIMITS.parseMs), file);
 }
