@@ -3,8 +3,9 @@
  * Builds tests/fixtures/hongshan-2024-formulas.xls: the sample workbook saved by SheetJS as BIFF8, with every
  * number cell turned into a FORMULA record (SUM over an area, plus a cell) carrying the number as its cached
  * value. SheetJS writes no formulas to .xls, and a real .xls with formulas is what its formula parser reads.
- * tests/fixtures/parse-rgce-loop.xls is that file with the formula bytes changed as found by a mutation run
- * (scripts/find-xls-hang.js): SheetJS's parse_Rgce never returns on it.
+ * tests/fixtures/parse-rgce-loop.xls is that file with one byte changed: the first FORMULA record's length
+ * 41 → 20, so that the formula's length field lies outside the record. SheetJS reads it as NaN and its
+ * parse_Rgce loops forever (docs/upstream-sheetjs-parse-rgce-loop.md).
  */
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
@@ -73,8 +74,13 @@ function main() {
   entry.content = withFormulas(Buffer.from(entry.content));
   entry.size = entry.content.length;
   const file = join(ROOT, 'tests', 'fixtures', 'hongshan-2024-formulas.xls');
-  writeFileSync(file, Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' })));
-  process.stdout.write(`${file}\n`);
+  const xls = Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }));
+  writeFileSync(file, xls);
+  const at = xls.indexOf(Buffer.from([FORMULA, 0x00, 22 + 19, 0x00]));
+  const loop = Buffer.from(xls);
+  loop[at + 2] = 20;
+  writeFileSync(join(ROOT, 'tests', 'fixtures', 'parse-rgce-loop.xls'), loop);
+  process.stdout.write(`${file}\nparse-rgce-loop.xls: byte ${at + 2} changed from ${xls[at + 2]} to 20\n`);
 }
 
 main();

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
 import { Grid, GridCell, GridSheet } from '../engine/grid';
-import { fsErrorText } from './fs-errors';
+import { fsErrorText, userMessage } from './fs-errors';
+import { xlsProblem } from './xls-guard';
 import { zipProblem } from './zip-guard';
 
 /** A file that cannot be read, with one plain Chinese line saying why. */
@@ -22,12 +23,10 @@ const READ_OPTIONS: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellFor
 
 function classify(err: unknown, bytes: Buffer): string {
   const msg = String((err as Error)?.message ?? err);
-  const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
-  const isCfb = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0;
   if (/password|encrypt/i.test(msg)) return '文件已加密（设置了打开密码），请先在 Excel 中取消密码后再检查。';
-  if (isZip && /zip|end of data|corrupt|invalid|unexpected/i.test(msg)) return '文件已损坏或不完整（.xlsx 压缩包无法解开），请重新导出或另存一份。';
-  if (isCfb) return '无法读取这个 .xls 文件（可能已损坏），请在 Excel 中另存为 .xlsx 后再检查。';
-  return `不是可识别的 Excel 工作簿（${msg.slice(0, 80)}）。`;
+  if (isZip(bytes) && /zip|end of data|corrupt|invalid|unexpected/i.test(msg)) return '文件已损坏或不完整（.xlsx 压缩包无法解开），请重新导出或另存一份。';
+  if (isCfb(bytes)) return '无法读取这个 .xls 文件（可能已损坏），请在 Excel 中另存为 .xlsx 后再检查。';
+  return '不是可识别的 Excel 工作簿，或文件已损坏。请在 Excel 中打开并另存为 .xlsx 后再检查。';
 }
 
 /** Converts SheetJS's workbook into the engine's grid: value, shown text, number format, merges. */
@@ -61,10 +60,14 @@ function isZip(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 }
 
+function isCfb(bytes: Buffer): boolean {
+  return bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0;
+}
+
 /** Zip (.xlsx), OLE compound file (.xls), or the XML/HTML that some reporting software saves as .xls. */
 function looksLikeWorkbook(bytes: Buffer): boolean {
   if (isZip(bytes)) return true;
-  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) return true;
+  if (isCfb(bytes)) return true;
   const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
   return /^<\?xml[^>]*>\s*(<\?mso-application[^>]*>\s*)?<workbook/.test(head) || /^<(!doctype html|html|table)/.test(head);
 }
@@ -75,7 +78,7 @@ function precheck(bytes: Buffer, file: string): void {
   if (bytes.length === 0) throw new UnreadableWorkbookError(file, '文件是空的（0 字节）。');
   // SheetJS also parses CSV and plain text; such a file should hear that it is not a workbook, before any parsing.
   if (!looksLikeWorkbook(bytes)) throw new UnreadableWorkbookError(file, '不是 Excel 工作簿（.xlsx/.xls）。');
-  const zip = isZip(bytes) ? zipProblem(bytes, LIMITS) : null;
+  const zip = isZip(bytes) ? zipProblem(bytes, LIMITS) : isCfb(bytes) ? xlsProblem(bytes) : null;
   if (zip) throw new UnreadableWorkbookError(file, zip);
 }
 
@@ -84,7 +87,7 @@ function toGrid(wb: XLSX.WorkBook, file: string): Grid {
   try {
     return gridFromSheetJs(wb);
   } catch (err) {
-    throw new UnreadableWorkbookError(file, String((err as Error).message));
+    throw new UnreadableWorkbookError(file, userMessage(err, '读取工作表时出错，请在 Excel 中打开并另存为 .xlsx 后再检查。'));
   }
 }
 
