@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
     .name('juesuan')
     .description('决算助手：检查部门决算公开表（公开01表—公开09表）')
     .showHelpAfterError('（用 --help 查看用法）')
-    .configureOutput({ outputError: (text, write) => write(usageErrorZh(text)) });
+    .configureOutput({ outputError: (text, write) => write(usageErrorZh(text)) })
+    // Before the commands are added, so that they inherit it: a usage error exits 2, not commander's 1.
+    .exitOverride();
   program
     .command('check')
     .description('检查工作簿（.xlsx/.xls，或包含它们的文件夹），报告每一处不一致')
@@ -91,7 +93,6 @@ export async function main(argv: string[]): Promise<number> {
   registerNarrative(program, (c) => (code = c));
   registerFill(program, (c) => (code = c));
   registerTemplate(program, (c) => (code = c));
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (err) {
