@@ -1,6 +1,6 @@
 import { analyze } from '../engine';
 import { userMessage } from '../io/fs-errors';
-import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+import { readWorkbook, UnreadableWorkbookError } from '../io/read';
 import { FileResult } from './report';
 
 /** What a user is told when checking fails in a way no reader limit foresaw. */
@@ -8,8 +8,8 @@ export const UNEXPECTED = '检查时出现意外错误。请在 Excel 中打开�
 
 export async function analyzeFile(file: string, timeLimitMs?: number): Promise<FileResult> {
   try {
-    const grid = await readWorkbookFile(file, { timeLimitMs });
-    return { file, analysis: analyze(grid) };
+    const { grid, notes } = await readWorkbook(file, { timeLimitMs });
+    return { file, analysis: analyze(grid), notes };
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) return { file, error: err.reason };
     return { file, error: userMessage(err, UNEXPECTED) };

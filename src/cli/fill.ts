@@ -10,6 +10,7 @@ import { recognize } from '../engine/recognize/recognize';
 import { userMessage } from '../io/fs-errors';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
 import { checkTarget, WriteError } from '../io/safe-write';
+import { terminalSafe } from './terminal';
 import { loadXlsx, saveXlsx, writtenNote } from './xlsx-copy';
 
 interface FillOptions {
@@ -123,9 +124,9 @@ async function runFill(input: string, o: FillOptions): Promise<number> {
   const proposals = missingRows(grid, recognize(grid).workbook);
   const rows = o.addRows && proposals.length ? { before: grid, after: insertRows(grid, proposals), proposals } : null;
   const plan = planFill(rows ? rows.after : grid);
-  process.stdout.write(`${input}\n`);
-  if (rows) process.stdout.write(`${renderRows(proposals)}\n`);
-  process.stdout.write(`${renderPlan(plan)}\n`);
+  process.stdout.write(`${terminalSafe(input)}\n`);
+  if (rows) process.stdout.write(`${terminalSafe(renderRows(proposals))}\n`);
+  process.stdout.write(`${terminalSafe(renderPlan(plan))}\n`);
   if (!rows && proposals.length) process.stdout.write(`有 ${proposals.length} 个上级科目行（合计、类、款）没有列出，其金额无处填写；加 --add-rows 可插入这些行并一并计算。\n`);
   if (!o.dryRun) {
     try {

@@ -4,6 +4,7 @@ import { catalogueMarkdown, ruleCatalogue, SEVERITY_ZH } from '../engine/catalog
 import { expandInputs } from './files';
 import { checkAll, DEFAULT_TIME_LIMIT_MS } from './pool';
 import { unexpectedFailure } from './fail';
+import { terminalSafe } from './terminal';
 import { usageErrorZh } from './usage-errors';
 import { registerSupplement } from './supplement';
 import { registerNarrative, runCheckNarrative } from './narrative';
@@ -42,7 +43,7 @@ async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
     else if (files.length > 1) process.stderr.write(`[${i + 1}/${files.length}] ${r.file}\n`);
     if (r.unreadable !== undefined) {
       unreadable = true;
-      process.stderr.write(`无法读取 ${r.file}：${r.unreadable}\n`);
+      process.stderr.write(terminalSafe(`无法读取 ${r.file}：${r.unreadable}\n`));
     }
     process.stdout.write(r.output + (format === 'text' ? '\n\n' : '\n'));
   });

@@ -15,6 +15,7 @@ import { safeWrite, SafeWriteOptions, WriteError } from '../io/safe-write';
 import { expandInputs } from './files';
 import { jsonLine, textReport } from './report';
 import { textCell } from './supplement';
+import { terminalSafe } from './terminal';
 import { loadXlsx, saveXlsx, writtenNote } from './xlsx-copy';
 
 const NARRATIVE_SHEET = '情况说明';
@@ -75,8 +76,8 @@ function problem(err: unknown): string {
 
 function printSupplementState(ctx: NarrativeContext, doc: NarrativeDoc): void {
   if (!ctx.supplement) process.stderr.write('提示：工作簿中没有“补充信息”工作表，上年数、年初预算等处将显示【待补充】。可先运行 juesuan supplement 生成该表。\n');
-  for (const f of ctx.supplementFindings) process.stderr.write(`[${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}\n`);
-  if (doc.missing.length) process.stderr.write(`待补充 ${doc.missing.length} 处：${doc.missing.map((m) => m.label).join('、')}\n`);
+  for (const f of ctx.supplementFindings) process.stderr.write(terminalSafe(`[${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}\n`));
+  if (doc.missing.length) process.stderr.write(terminalSafe(`待补充 ${doc.missing.length} 处：${doc.missing.map((m) => m.label).join('、')}\n`));
 }
 
 interface NarrativeOptions {
@@ -112,7 +113,7 @@ async function runNarrative(file: string, o: NarrativeOptions): Promise<number> 
       return 0;
     }
     if (!o.out || !render) {
-      process.stdout.write(plainText(doc));
+      process.stdout.write(process.stdout.isTTY ? terminalSafe(plainText(doc)) : plainText(doc));
       return 0;
     }
     const written = await safeWrite(o.out, await render(doc), target);
@@ -170,7 +171,7 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
         const c = { error: 0, warning: 0, info: 0 };
         for (const f of shown) c[f.severity]++;
         lines.push('', shown.length ? `情况说明检查完毕：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。` : '情况说明检查完毕：未发现问题。');
-        process.stdout.write(lines.join('\n') + '\n\n');
+        process.stdout.write(terminalSafe(lines.join('\n')) + '\n\n');
       }
       if ([...analysis.findings, ...extra].some((f) => f.severity === 'error')) code = Math.max(code, 1);
     } catch (err) {

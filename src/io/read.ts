@@ -20,6 +20,14 @@ export class UnreadableWorkbookError extends Error {
 export const LIMITS = { maxBytes: 50 * 1024 * 1024, maxCells: 2_000_000, maxMerges: 100_000, parseMs: 60_000 };
 
 const READ_OPTIONS: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellNF: true, cellText: true, WTF: false };
+/** .xlsx: formulas and stubs too, to find formulas saved without a result (SheetJS drops such cells otherwise). */
+const XLSX_OPTIONS: XLSX.ParsingOptions = { ...READ_OPTIONS, cellFormula: true, sheetStubs: true };
+
+/** A workbook as read, with what the reader noticed that the user should know (plain Chinese sentences). */
+export interface ReadWorkbook {
+  readonly grid: Grid;
+  readonly notes: ReadonlyArray<string>;
+}
 
 function classify(err: unknown, bytes: Buffer): string {
   const msg = String((err as Error)?.message ?? err);
@@ -82,25 +90,44 @@ function precheck(bytes: Buffer, file: string): void {
   if (zip) throw new UnreadableWorkbookError(file, zip);
 }
 
-function toGrid(wb: XLSX.WorkBook, file: string): Grid {
+/** Formulas saved without a result (read as blank) and sheets hidden by a duplicated name. */
+export function readerNotes(wb: XLSX.WorkBook): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const name of wb.SheetNames) {
+    if (seen.has(name)) notes.push(`工作簿中有不止一个名为“${name}”的工作表，只检查了其中一个。请在 Excel 中改名后再检查。`);
+    seen.add(name);
+    const data = (wb.Sheets[name]?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const refs: string[] = [];
+    data.forEach((row, r) => row?.forEach((cell, c) => cell?.t === 'z' && cell.f !== undefined && refs.push(XLSX.utils.encode_cell({ r, c }))));
+    if (refs.length) notes.push(`工作表“${name}”中 ${refs.length} 个单元格有公式但文件里没有保存计算结果（${refs.slice(0, 8).join('、')}${refs.length > 8 ? ' 等' : ''}），已按空白读取。请在 Excel 中打开、重新计算并保存后再检查。`);
+  }
+  return notes;
+}
+
+function toGrid(wb: XLSX.WorkBook, file: string): ReadWorkbook {
   if (!wb.SheetNames?.length) throw new UnreadableWorkbookError(file, '工作簿中没有工作表。');
   try {
-    return gridFromSheetJs(wb);
+    return { grid: gridFromSheetJs(wb), notes: readerNotes(wb) };
   } catch (err) {
     throw new UnreadableWorkbookError(file, userMessage(err, '读取工作表时出错，请在 Excel 中打开并另存为 .xlsx 后再检查。'));
   }
 }
 
-/** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
-export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
+function parseHere(bytes: Buffer, file: string): ReadWorkbook {
   precheck(bytes, file);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, READ_OPTIONS);
+    wb = XLSX.read(bytes, isZip(bytes) ? XLSX_OPTIONS : READ_OPTIONS);
   } catch (err) {
     throw new UnreadableWorkbookError(file, classify(err, bytes));
   }
   return toGrid(wb, file);
+}
+
+/** Reads workbook bytes (.xlsx or .xls) into a grid; throws UnreadableWorkbookError with the reason. */
+export function readWorkbookBytes(bytes: Buffer, file = '（内存）'): Grid {
+  return parseHere(bytes, file).grid;
 }
 
 /** Runs SheetJS in a worker: its .xls formula parser can loop forever on a damaged file (docs/upstream-sheetjs-parse-rgce-loop.md). */
@@ -140,8 +167,13 @@ export interface ReadOptions {
   readonly timeLimitMs?: number;
 }
 
-/** Reads a workbook file into a grid. .xlsx is parsed here after the zip checks; other formats in a worker under a time limit. */
+/** Reads a workbook file into a grid. */
 export async function readWorkbookFile(file: string, o: ReadOptions = {}): Promise<Grid> {
+  return (await readWorkbook(file, o)).grid;
+}
+
+/** Reads a workbook file, with the reader's notes. .xlsx is parsed here after the zip checks; other formats in a worker under a time limit. */
+export async function readWorkbook(file: string, o: ReadOptions = {}): Promise<ReadWorkbook> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -155,7 +187,7 @@ export async function readWorkbookFile(file: string, o: ReadOptions = {}): Promi
   } catch (err) {
     throw new UnreadableWorkbookError(file, fsErrorText(err) ?? '文件无法打开。');
   }
-  if (isZip(bytes)) return readWorkbookBytes(bytes, file);
+  if (isZip(bytes)) return parseHere(bytes, file);
   precheck(bytes, file);
   return toGrid(await parseIsolated(bytes, file, o.timeLimitMs ?? LIMITS.parseMs), file);
 }
