@@ -10,6 +10,7 @@ import { SEVERITY_ZH } from '../engine/catalogue';
 import { auditNarrative, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
 import { NARRATIVE_RULES } from '../engine/rules/narrative';
 import { userMessage } from '../io/fs-errors';
+import { shownPath } from '../io/paths';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
 import { safeWrite, SafeWriteOptions, WriteError } from '../io/safe-write';
 import { expandInputs } from './files';
@@ -155,9 +156,10 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
     return 2;
   }
   let code = problems.length ? 2 : 0;
-  for (const file of workbooks) {
+  for (const path of workbooks) {
+    const file = shownPath(path);
     try {
-      const grid = await readWorkbookFile(file);
+      const grid = await readWorkbookFile(path);
       const analysis = analyze(grid);
       const ctx = narrativeContext(grid, analysis.workbook);
       const extra: NarrativeFinding[] = [...ctx.supplementFindings, ...auditNarrative(ctx, text.units, { source: narrative, unit: text.unit })];

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { FilePath, shownPath } from '../io/paths';
 import { Rendered, renderFile, renderReason, RenderOptions } from './render';
 
 /** How long one file may take in a batch before its worker is stopped and the file reported. */
@@ -89,7 +90,7 @@ const isFailure = (x: unknown): x is PoolFailure => typeof x === 'object' && x !
  * work was spread. Small batches stay on the main thread (starting workers costs more); there the file
  * reader's own limits apply (cells counted before parsing, .xls parsed under a time limit).
  */
-export async function checkAll(files: ReadonlyArray<string>, opts: RenderOptions, onDone: (r: Rendered, index: number) => void): Promise<void> {
+export async function checkAll(files: ReadonlyArray<FilePath>, opts: RenderOptions, onDone: (r: Rendered, index: number) => void): Promise<void> {
   const threads = Math.min(cpus().length, files.length);
   const render: RenderOptions = { ...opts, timeLimitMs: opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
   if (threads < 2 || files.length < 8) {
@@ -97,9 +98,9 @@ export async function checkAll(files: ReadonlyArray<string>, opts: RenderOptions
     return;
   }
   const limit = render.timeLimitMs!;
-  await runPool<{ file: string; opts: RenderOptions }, Rendered>(
+  await runPool<{ file: FilePath; opts: RenderOptions }, Rendered>(
     files.map((file) => ({ file, opts: render })),
     { script: join(__dirname, 'worker.js'), threads, timeLimitMs: limit },
-    (r, i) => onDone(isFailure(r) ? renderReason(files[i], failureText(r, limit), render) : r, i),
+    (r, i) => onDone(isFailure(r) ? renderReason(shownPath(files[i]), failureText(r, limit), render) : r, i),
   );
 }

@@ -1,3 +1,4 @@
+import { FilePath } from '../io/paths';
 import { analyzeFile } from './analyze-file';
 import { FileResult, hasErrors, jsonLine, textReport } from './report';
 
@@ -22,7 +23,7 @@ function rendered(r: FileResult, opts: RenderOptions): Rendered {
   return { file: r.file, output, hasError: hasErrors(r), unreadable: r.analysis ? undefined : r.error };
 }
 
-export async function renderFile(file: string, opts: RenderOptions): Promise<Rendered> {
+export async function renderFile(file: FilePath, opts: RenderOptions): Promise<Rendered> {
   return rendered(await analyzeFile(file, opts.timeLimitMs), opts);
 }
 

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
 import { Grid, GridCell, GridSheet } from '../engine/grid';
 import { fsErrorText, userMessage } from './fs-errors';
+import { FilePath, shownPath } from './paths';
 import { xlsProblem } from './xls-guard';
 import { zipProblem } from './zip-guard';
 
@@ -168,22 +169,23 @@ export interface ReadOptions {
 }
 
 /** Reads a workbook file into a grid. */
-export async function readWorkbookFile(file: string, o: ReadOptions = {}): Promise<Grid> {
+export async function readWorkbookFile(file: FilePath, o: ReadOptions = {}): Promise<Grid> {
   return (await readWorkbook(file, o)).grid;
 }
 
 /** Reads a workbook file, with the reader's notes. .xlsx is parsed here after the zip checks; other formats in a worker under a time limit. */
-export async function readWorkbook(file: string, o: ReadOptions = {}): Promise<ReadWorkbook> {
+export async function readWorkbook(path: FilePath, o: ReadOptions = {}): Promise<ReadWorkbook> {
+  const file = shownPath(path);
   let size: number;
   try {
-    size = (await stat(file)).size;
+    size = (await stat(path)).size;
   } catch {
     throw new UnreadableWorkbookError(file, '文件不存在或无法打开。');
   }
   if (size > LIMITS.maxBytes) throw new UnreadableWorkbookError(file, `文件大于 ${LIMITS.maxBytes / 1024 / 1024} MB，超出检查上限。`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(path);
   } catch (err) {
     throw new UnreadableWorkbookError(file, fsErrorText(err) ?? '文件无法打开。');
   }

@@ -160,10 +160,12 @@ describe('bounded work per file', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test('the .xls that loops SheetJS forever is refused; a batch around it goes on, in order', () => {
+  test('the .xls that loops SheetJS forever is refused; a batch around it goes on, in order, GBK names too', () => {
     const dir = tempDir();
-    const names = ['a.xlsx', 'b.xls', 'c.xlsx', 'd.xlsx', 'e.xlsx', 'f.xlsx', 'g.xlsx', 'h.xlsx'];
-    for (const n of names) copyFileSync(n === 'b.xls' ? join(FIXTURES, 'parse-rgce-loop.xls') : join(FIXTURES, 'hongshan-2024.xlsx'), join(dir, n));
+    const names = ['a.xlsx', 'b.xls', 'c.xlsx', 'd.xlsx', 'e.xlsx', 'f.xlsx', 'g.xlsx', '测试.xlsx'];
+    for (const n of names.slice(0, -1)) copyFileSync(n === 'b.xls' ? join(FIXTURES, 'parse-rgce-loop.xls') : join(FIXTURES, 'hongshan-2024.xlsx'), join(dir, n));
+    // 测试.xlsx as a Windows zip or share names it: GBK bytes, not UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from('.xlsx')]), readFileSync(join(FIXTURES, 'hongshan-2024.xlsx')));
     const before = hash(join(dir, 'b.xls'));
     const r = run('check', '--json', dir);
     expect(r.status).toBe(2);
@@ -171,6 +173,7 @@ describe('bounded work per file', () => {
     expect(lines.map((l) => l.file.split('/').pop())).toEqual(names);
     expect(lines[1].error).toContain('公式记录不完整');
     expect(lines.filter((l) => l.error)).toHaveLength(1);
+    expect(lines[7].findings.length).toBeGreaterThan(0);
     expect(hash(join(dir, 'b.xls'))).toBe(before);
   });
 
