@@ -64,18 +64,29 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   for (const t of a.tables) out.push(`  ${tableLabel(t.id)} ${TABLE_TITLES[t.id]}  ${t.sheet}!${t.range}`);
   for (const n of r.notes ?? []) out.push(`注意：${n}`);
   const findings = visibleFindings(a, noInfo);
+  // Grouped once, in linear time: by table, and within a table by rule and severity.
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
+  const kinds = new Map<string, Finding[]>();
+  const kindOf = (f: Finding) => `${f.table} ${f.rule} ${f.severity}`;
+  const add = (m: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = m.get(key);
+    if (list) list.push(f);
+    else m.set(key, [f]);
+  };
+  for (const f of findings) {
+    add(groups, f.table, f);
+    add(kinds, kindOf(f), f);
+  }
   for (const [table, list] of groups) {
     out.push('');
     out.push(table === '--' ? '【工作簿】' : `【${tableLabel(table as TableId)} ${TABLE_TITLES[table as TableId]}】`);
     const perRule = new Map<string, number>();
     for (const f of list) {
       // Many findings of one kind in one table (e.g. every amount stored as text) read better as one line.
-      const key = `${f.rule} ${f.severity}`;
+      const key = kindOf(f);
       const seen = (perRule.get(key) ?? 0) + 1;
       perRule.set(key, seen);
-      const same = f.severity === 'error' ? [f] : list.filter((x) => x.rule === f.rule && x.severity === f.severity);
+      const same = f.severity === 'error' ? [f] : kinds.get(key)!;
       if (same.length > REPEAT_LIMIT && seen > REPEAT_LIMIT - 1) {
         if (seen === REPEAT_LIMIT) {
           const rest = same.slice(REPEAT_LIMIT - 1).map((x) => x.cell);
