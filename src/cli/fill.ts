@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { a1, a1Range } from '../engine/a1';
 import { Fill, fillCellValue, FillPlan, planFill } from '../engine/fill';
 import { insertRows, missingRows, RowProposal } from '../engine/fill/rows';

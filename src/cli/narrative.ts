@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command } from 'commander';
-import { Packer } from 'docx';
-import { narrativeDocument } from '../docx/narrative-document';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { analyze, Finding } from '../engine';
 import { SEVERITY_ZH } from '../engine/catalogue';
 import { auditNarrative, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
@@ -32,6 +29,8 @@ export function markdown(doc: NarrativeDoc): string {
 
 /** 公文-style .docx (src/docx/narrative-document.ts). */
 export async function docxBuffer(doc: NarrativeDoc): Promise<Buffer> {
+  // docx and jszip load only when a .docx is written or read: `check` without --narrative never needs them.
+  const [{ Packer }, { narrativeDocument }] = await Promise.all([import('docx'), import('../docx/narrative-document')]);
   return Packer.toBuffer(narrativeDocument(doc));
 }
 
@@ -41,6 +40,7 @@ function decodeXml(s: string): string {
 
 /** The body paragraphs of a .docx (text of the w:t runs of each w:p), footers excluded. */
 export async function docxParagraphs(bytes: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')?.async('string');
   if (!xml) throw new Error('不是有效的 .docx 文件（缺少 word/document.xml）。');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { recognize } from '../engine';
 import { LayoutRow, projectRows, reasonNote, SUPPLEMENT_SHEET, supplementLayout } from '../engine/narrative/supplement';
 import { userMessage } from '../io/fs-errors';

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Unit } from '../engine/model';
 import { TemplateSheet, TemplateStyle, templateSheets } from '../engine/template';
 import { userMessage } from '../io/fs-errors';
 import { checkTarget, WriteError } from '../io/safe-write';
-import { saveXlsx, writtenNote } from './xlsx-copy';
+import { newWorkbook, saveXlsx, writtenNote } from './xlsx-copy';
 
 const AMOUNT_FORMAT = '#,##0.00';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -44,7 +44,7 @@ function writeSheet(wbx: ExcelJS.Workbook, t: TemplateSheet): void {
 /** Writes the blank workbook of the nine tables (never over an existing file unless `force`); resolves to what was written. */
 export async function writeTemplate(out: string, year: number, unit: Unit, department: string | undefined, force: boolean): Promise<{ path: string; backup?: string }> {
   await checkTarget(out, { force });
-  const wbx = new ExcelJS.Workbook();
+  const wbx = await newWorkbook();
   wbx.creator = '决算助手';
   for (const t of templateSheets({ year, unit, department })) writeSheet(wbx, t);
   return saveXlsx(wbx, out, { force });

@@ -5,7 +5,7 @@
  * So the grid already read is consulted first, and every exceljs failure becomes one Chinese sentence.
  */
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Grid } from '../engine/grid';
 import { safeWrite, SafeWriteOptions } from '../io/safe-write';
 import { readWorkbookBytes, UnreadableWorkbookError } from '../io/read';
@@ -26,12 +26,18 @@ export function copyProblem(grid: Grid): string | null {
   return null;
 }
 
+/** A new exceljs workbook. exceljs is loaded only by the commands that write, so that `check` starts quickly. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.Workbook();
+}
+
 /** Loads an .xlsx with exceljs; `grid` is the same file as read for checking, used to refuse what exceljs would choke on. */
 export async function loadXlsx(file: string, grid: Grid): Promise<ExcelJS.Workbook> {
   if (extname(file).toLowerCase() !== '.xlsx') throw new Error('只能写入 .xlsx 工作簿；.xls 请先在 Excel 中另存为 .xlsx。');
   const problem = copyProblem(grid);
   if (problem) throw new Error(problem);
-  const wbx = new ExcelJS.Workbook();
+  const wbx = await newWorkbook();
   try {
     await wbx.xlsx.readFile(file);
   } catch {
