@@ -40,7 +40,7 @@ async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
   await checkAll(files, { format, noInfo: !o.info, timeLimitMs }, (r, i) => {
     errors ||= r.hasError;
     if (bar) bar.update(i + 1, { file: r.file });
-    else if (files.length > 1) process.stderr.write(`[${i + 1}/${files.length}] ${r.file}\n`);
+    else if (files.length > 1) process.stderr.write(terminalSafe(`[${i + 1}/${files.length}] ${r.file}\n`));
     if (r.unreadable !== undefined) {
       unreadable = true;
       process.stderr.write(terminalSafe(`无法读取 ${r.file}：${r.unreadable}\n`));
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--no-info', '不显示提示级结果（如尾差说明）')
     .option('--narrative <file>', '同时核对情况说明文本（.txt/.docx）中的数字和说法')
-    .option('--time-limit <秒>', '批量检查时每个文件最多用时，超时的文件报告为无法检查', String(DEFAULT_TIME_LIMIT_MS / 1000))
+    .option('--time-limit <秒>', '每个文件最多用时（秒），超时的文件报告为无法检查，其余照常', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .action(async (files: string[], o: CheckOptions) => {
       if (o.narrative) {
         code = await runCheckNarrative(files, o.narrative, { json: !!o.json || o.format === 'json', noInfo: !o.info });
