@@ -12,6 +12,14 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
+// main() answers every failure it foresees; this is the last net, so no failure exits 0 or shows a stack trace.
+const fail = (err) => {
+  if (process.env.JUESUAN_DEBUG) process.stderr.write(`${err && err.stack ? err.stack : err}\n`);
+  process.stderr.write(`juesuan ${process.argv.slice(2).join(' ')}：出现意外错误，没有完成。请把这一行和所用的文件报告给维护者。\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 require(entry).main(process.argv).then((code) => {
   process.exitCode = code;
-});
+}, fail);

@@ -1,19 +1,23 @@
-import { realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { Command } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { a1, a1Range } from '../engine/a1';
 import { Fill, fillCellValue, FillPlan, planFill } from '../engine/fill';
 import { insertRows, missingRows, RowProposal } from '../engine/fill/rows';
 import { Grid } from '../engine/grid';
 import { formatAmount } from '../engine/money';
 import { recognize } from '../engine/recognize/recognize';
+import { userMessage } from '../io/fs-errors';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+import { checkTarget, WriteError } from '../io/safe-write';
+import { terminalSafe } from './terminal';
+import { loadXlsx, saveXlsx, writtenNote } from './xlsx-copy';
 
 interface FillOptions {
   out?: string;
   dryRun?: boolean;
   addRows?: boolean;
+  force?: boolean;
 }
 
 const LEVEL_NAMES: Record<RowProposal['level'], string> = { 合计: '合计行', 类: '类级科目行', 款: '款级科目行' };
@@ -48,12 +52,6 @@ function insertRowsXlsx(wbx: ExcelJS.Workbook, before: Grid, after: Grid, propos
   }
 }
 
-/** The same file, even through a different spelling or a link. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  return (await real(a)) === (await real(b));
-}
-
 function shown(f: Fill): string {
   return f.kind === 'amount' ? `${formatAmount(f.value, f.decimals)} ${f.unit}` : `“${f.text}”`;
 }
@@ -81,9 +79,8 @@ export function renderPlan(plan: FillPlan): string {
  * numbers as numbers, never formulas. A cell that is not empty in the file (a formula without a cached value
  * looks empty to the reader) is left alone and reported.
  */
-async function writeCopy(input: string, out: string, fills: ReadonlyArray<Fill>, rows: { before: Grid; after: Grid; proposals: RowProposal[] } | null): Promise<string[]> {
-  const wbx = new ExcelJS.Workbook();
-  await wbx.xlsx.readFile(input);
+async function writeCopy(input: string, grid: Grid, fills: ReadonlyArray<Fill>, rows: { before: Grid; after: Grid; proposals: RowProposal[] } | null): Promise<{ wbx: ExcelJS.Workbook; skipped: string[] }> {
+  const wbx = await loadXlsx(input, grid);
   if (rows) insertRowsXlsx(wbx, rows.before, rows.after, rows.proposals);
   const skipped: string[] = [];
   for (const f of fills) {
@@ -97,8 +94,7 @@ async function writeCopy(input: string, out: string, fills: ReadonlyArray<Fill>,
     }
     cell.value = fillCellValue(f);
   }
-  await wbx.xlsx.writeFile(out);
-  return skipped;
+  return { wbx, skipped };
 }
 
 async function runFill(input: string, o: FillOptions): Promise<number> {
@@ -110,29 +106,38 @@ async function runFill(input: string, o: FillOptions): Promise<number> {
     process.stderr.write('只能填写 .xlsx 工作簿；.xls 请先在 Excel 中另存为 .xlsx（也可用 --dry-run 只显示结果）。\n');
     return 2;
   }
-  if (o.out && (await samePath(input, o.out))) {
-    process.stderr.write(`输出文件与原文件相同（${resolve(o.out)}）。填充不会改写原文件，请另指定 --out。\n`);
+  const target = { force: o.force, inputs: [input] };
+  try {
+    if (!o.dryRun) await checkTarget(o.out!, target);
+  } catch (err) {
+    process.stderr.write(`${(err as WriteError).message}\n`);
     return 2;
   }
   let grid: Grid;
   try {
     grid = await readWorkbookFile(input);
   } catch (err) {
-    process.stderr.write(`无法读取 ${input}：${err instanceof UnreadableWorkbookError ? err.reason : (err as Error).message}\n`);
+    process.stderr.write(`无法读取 ${input}：${err instanceof UnreadableWorkbookError ? err.reason : userMessage(err, '读取时出错。')}\n`);
     return 2;
   }
   // Parent rows first: the fill then derives their amounts like any other total.
   const proposals = missingRows(grid, recognize(grid).workbook);
   const rows = o.addRows && proposals.length ? { before: grid, after: insertRows(grid, proposals), proposals } : null;
   const plan = planFill(rows ? rows.after : grid);
-  process.stdout.write(`${input}\n`);
-  if (rows) process.stdout.write(`${renderRows(proposals)}\n`);
-  process.stdout.write(`${renderPlan(plan)}\n`);
+  process.stdout.write(`${terminalSafe(input)}\n`);
+  if (rows) process.stdout.write(`${terminalSafe(renderRows(proposals))}\n`);
+  process.stdout.write(`${terminalSafe(renderPlan(plan))}\n`);
   if (!rows && proposals.length) process.stdout.write(`有 ${proposals.length} 个上级科目行（合计、类、款）没有列出，其金额无处填写；加 --add-rows 可插入这些行并一并计算。\n`);
   if (!o.dryRun) {
-    const skipped = await writeCopy(input, resolve(o.out!), plan.fills, rows);
-    if (skipped.length) process.stdout.write(`以下单元格在文件中不是空的（可能含公式），未改写：${skipped.join('、')}\n`);
-    process.stdout.write(`已写入 ${resolve(o.out!)}（原文件未改动）。\n`);
+    try {
+      const { wbx, skipped } = await writeCopy(input, grid, plan.fills, rows);
+      if (skipped.length) process.stdout.write(`以下单元格在文件中不是空的（可能含公式），未改写：${skipped.join('、')}\n`);
+      const written = await saveXlsx(wbx, o.out!, target);
+      process.stdout.write(`已写入 ${written.path}（原文件未改动）${writtenNote(written)}。\n`);
+    } catch (err) {
+      process.stderr.write(`${err instanceof WriteError ? err.message : `没有写入 ${o.out}：${userMessage(err, '写入副本时出错。')}`}\n`);
+      return 2;
+    }
   }
   return plan.conflicts.length ? 1 : 0;
 }
@@ -146,6 +151,7 @@ export function registerFill(program: Command, setCode: (code: number) => void):
     .option('--out <file>', '输出文件（必须与原文件不同）')
     .option('--dry-run', '只显示将填写的内容，不写文件')
     .option('--add-rows', '在 02、03、05、07、08 表中插入缺少的合计、类、款行，再计算其金额')
+    .option('--force', '输出文件已存在时替换它（原有的保留为 <文件名>.bak）')
     .action(async (file: string, o: FillOptions) => {
       setCode(await runFill(file, o));
     });

@@ -4,16 +4,16 @@
  * checked workbook (a relative link, so the two files can be moved together). An existing file is replaced only with
  * --force, and never when it is the checked workbook itself.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { Finding } from '../engine';
 import { FINDINGS_SHEET, findingsTable, sheetReference } from '../engine/report/findings-table';
 import { analyzeFile } from './analyze-file';
+import { shownPath } from '../io/paths';
 import { expandInputs } from './files';
 import { hasErrors, jsonLine, textReport, visibleFindings } from './report';
+import { checkTarget, WriteError } from '../io/safe-write';
+import { newWorkbook, saveXlsx, writtenNote } from './xlsx-copy';
 
 export interface FindingsWorkbookOptions {
   readonly force: boolean;
@@ -24,10 +24,10 @@ export interface FindingsWorkbookOptions {
 }
 
 /** The findings workbook in memory: 检查结果 with links relative to `out`'s folder. */
-export function findingsWorkbook(findings: readonly Finding[], checked: string, out: string): ExcelJS.Workbook {
+export async function findingsWorkbook(findings: readonly Finding[], checked: string, out: string): Promise<ExcelJS.Workbook> {
   const table = findingsTable(findings);
   const target = relative(dirname(resolve(out)), resolve(checked)).split('\\').join('/');
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(FINDINGS_SHEET, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', printTitlesRow: '1:1', showGridLines: true, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -56,51 +56,42 @@ export function findingsWorkbook(findings: readonly Finding[], checked: string, 
   return wb;
 }
 
-function samePath(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
 /** Checks one workbook, prints the report as `check` does, and writes the findings workbook. Resolves to the exit code. */
 export async function runCheckToWorkbook(inputs: string[], out: string, o: FindingsWorkbookOptions): Promise<number> {
   if (o.narrative) {
     process.stderr.write('--out 不能与 --narrative 同用：请分两次运行（检查表格并导出结果，再核对情况说明）。\n');
     return 2;
   }
-  const files = await expandInputs(inputs);
+  const { files, problems, notes } = await expandInputs(inputs);
+  for (const line of [...notes, ...problems]) process.stderr.write(`${line}\n`);
+  if (problems.length) return 2;
   if (files.length !== 1) {
     process.stderr.write(`--out 只能用于一个工作簿（这次是 ${files.length} 个）。请逐个检查，或去掉 --out。\n`);
     return 2;
   }
-  const [file] = files;
-  if (existsSync(out) && samePath(out, file)) {
-    process.stderr.write(`--out ${out} 就是被检查的工作簿，不会覆盖它。请另选文件名。\n`);
+  const [path] = files;
+  const file = shownPath(path);
+  const writeOptions = { force: o.force, inputs: [file] };
+  try {
+    await checkTarget(out, writeOptions);
+  } catch (err) {
+    process.stderr.write(`${(err as WriteError).message}\n`);
     return 2;
   }
-  if (existsSync(out) && !o.force) {
-    process.stderr.write(`${out} 已存在，未写入。要替换它，请加 --force。\n`);
-    return 2;
-  }
-  const r = await analyzeFile(file);
+  const r = await analyzeFile(path);
   process.stdout.write((o.format === 'json' ? jsonLine(r, o.noInfo) : textReport(r, o.noInfo)) + '\n');
   if (!r.analysis) {
     process.stderr.write(`无法读取 ${file}：${r.error}；未写入 ${out}。\n`);
     return 2;
   }
   const findings = visibleFindings(r.analysis, o.noInfo);
-  // Written next to the target, then renamed over it: an interrupted write never leaves a half-written file.
-  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
+  let written: { path: string; backup?: string };
   try {
-    await findingsWorkbook(findings, file, out).xlsx.writeFile(tmp);
-    await rename(tmp, out);
+    written = await saveXlsx(await findingsWorkbook(findings, file, out), out, writeOptions);
   } catch (err) {
-    await rm(tmp, { force: true });
-    process.stderr.write(`无法写入 ${out}：${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : (err as Error).message}。\n`);
+    process.stderr.write(`${err instanceof WriteError ? err.message : `没有写入 ${out}：${(err as Error).message}`}\n`);
     return 2;
   }
-  process.stderr.write(`已把 ${findings.length} 条结果写入 ${out} 的“${FINDINGS_SHEET}”工作表。\n`);
+  process.stderr.write(`已把 ${findings.length} 条结果写入 ${out} 的“${FINDINGS_SHEET}”工作表。${writtenNote(written)}\n`);
   return hasErrors(r) ? 1 : 0;
 }

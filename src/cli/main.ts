@@ -1,9 +1,12 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { catalogueMarkdown, ruleCatalogue, SEVERITY_ZH } from '../engine/catalogue';
 import { expandInputs } from './files';
 import { runCheckToWorkbook } from './findings-workbook';
-import { checkAll } from './pool';
+import { checkAll, DEFAULT_TIME_LIMIT_MS } from './pool';
+import { unexpectedFailure } from './fail';
+import { terminalSafe } from './terminal';
+import { usageErrorZh } from './usage-errors';
 import { registerSupplement } from './supplement';
 import { registerNarrative, runCheckNarrative } from './narrative';
 import { registerFill } from './fill';
@@ -16,12 +19,19 @@ interface CheckOptions {
   narrative?: string;
   out?: string;
   force?: boolean;
+  timeLimit: string;
 }
 
 async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
-  const files = await expandInputs(inputs);
+  const { files, problems, notes } = await expandInputs(inputs);
+  for (const line of [...notes, ...problems]) process.stderr.write(`${line}\n`);
   if (!files.length) {
     process.stderr.write('没有找到要检查的 .xlsx/.xls 文件。\n');
+    return 2;
+  }
+  const timeLimitMs = Number(o.timeLimit) * 1000;
+  if (!(timeLimitMs > 0)) {
+    process.stderr.write(`--time-limit 须为正数（秒），例如 --time-limit 120。\n`);
     return 2;
   }
   const format = o.json ? 'json' : o.format;
@@ -29,13 +39,15 @@ async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
   const bar = showBar ? new SingleBar({ format: '检查中 [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
   bar?.start(files.length, 0, { file: '' });
   let errors = false;
-  let unreadable = false;
-  await checkAll(files, { format, noInfo: !o.info }, (r, i) => {
+  let unreadable = problems.length > 0;
+  await checkAll(files, { format, noInfo: !o.info, timeLimitMs }, (r, i) => {
     errors ||= r.hasError;
-    unreadable ||= r.unreadable;
     if (bar) bar.update(i + 1, { file: r.file });
-    else if (files.length > 1) process.stderr.write(`[${i + 1}/${files.length}] ${r.file}\n`);
-    if (r.unreadable) process.stderr.write(`无法读取 ${r.file}：${r.output.includes('"error"') ? JSON.parse(r.output).error : r.output.split('无法读取：')[1] ?? ''}\n`);
+    else if (files.length > 1) process.stderr.write(terminalSafe(`[${i + 1}/${files.length}] ${r.file}\n`));
+    if (r.unreadable !== undefined) {
+      unreadable = true;
+      process.stderr.write(terminalSafe(`无法读取 ${r.file}：${r.unreadable}\n`));
+    }
     process.stdout.write(r.output + (format === 'text' ? '\n\n' : '\n'));
   });
   bar?.stop();
@@ -56,7 +68,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('juesuan')
     .description('决算助手：检查部门决算公开表（公开01表—公开09表）')
-    .showHelpAfterError('（用 --help 查看用法）');
+    .showHelpAfterError('（用 --help 查看用法）')
+    .configureOutput({ outputError: (text, write) => write(usageErrorZh(text)) })
+    // Before the commands are added, so that they inherit it: a usage error exits 2, not commander's 1.
+    .exitOverride();
   program
     .command('check')
     .description('检查工作簿（.xlsx/.xls，或包含它们的文件夹），报告每一处不一致')
@@ -67,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--narrative <file>', '同时核对情况说明文本（.txt/.docx）中的数字和说法')
     .option('--out <file>', '另把检查结果写入一个新工作簿的“检查结果”工作表（.xlsx，只用于一个工作簿）')
     .option('--force', '--out 的文件已存在时替换它')
+    .option('--time-limit <秒>', '每个文件最多用时（秒），超时的文件报告为无法检查，其余照常', String(DEFAULT_TIME_LIMIT_MS / 1000))
     .action(async (files: string[], o: CheckOptions) => {
       if (o.out) {
         code = await runCheckToWorkbook(files, o.out, { force: !!o.force, noInfo: !o.info, format: o.json ? 'json' : o.format, narrative: o.narrative });
@@ -87,13 +103,16 @@ export async function main(argv: string[]): Promise<number> {
   registerNarrative(program, (c) => (code = c));
   registerFill(program, (c) => (code = c));
   registerTemplate(program, (c) => (code = c));
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    const e = err as { exitCode?: number; code?: string };
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    return typeof e.exitCode === 'number' && e.exitCode !== 0 ? 2 : 0;
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    // Anything else is a failure nobody foresaw: never a clean exit, never a stack trace.
+    process.stderr.write(`${unexpectedFailure(argv.slice(2), err)}\n`);
+    return 2;
   }
   return code;
 }

@@ -1,29 +1,36 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command } from 'commander';
-import { Packer } from 'docx';
-import { narrativeDocument } from '../docx/narrative-document';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { analyze, Finding } from '../engine';
 import { SEVERITY_ZH } from '../engine/catalogue';
 import { auditNarrative, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
 import { NARRATIVE_RULES } from '../engine/rules/narrative';
+import { userMessage } from '../io/fs-errors';
+import { shownPath } from '../io/paths';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+import { safeWrite, SafeWriteOptions, WriteError } from '../io/safe-write';
 import { expandInputs } from './files';
 import { jsonLine, textReport } from './report';
-import { loadXlsx, textCell } from './supplement';
+import { textCell } from './supplement';
+import { terminalSafe } from './terminal';
+import { loadXlsx, saveXlsx, writtenNote } from './xlsx-copy';
 
 const NARRATIVE_SHEET = '情况说明';
 const TITLES = new Map(NARRATIVE_RULES.map((r) => [r.id, r.title]));
 
+/** Text from cells shown literally: a `<script>` or `<img>` typed into a cell must not become HTML in a Markdown viewer. */
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export function markdown(doc: NarrativeDoc): string {
   const prefix = { title: '# ', h1: '## ', h2: '### ', p: '', caption: '*' };
-  return doc.blocks.map((b) => `${prefix[b.kind]}${blockText(b)}${b.kind === 'caption' ? '*' : ''}`).join('\n\n') + '\n';
+  return doc.blocks.map((b) => `${prefix[b.kind]}${escapeHtml(blockText(b))}${b.kind === 'caption' ? '*' : ''}`).join('\n\n') + '\n';
 }
 
 /** 公文-style .docx (src/docx/narrative-document.ts). */
 export async function docxBuffer(doc: NarrativeDoc): Promise<Buffer> {
+  // docx and jszip load only when a .docx is written or read: `check` without --narrative never needs them.
+  const [{ Packer }, { narrativeDocument }] = await Promise.all([import('docx'), import('../docx/narrative-document')]);
   return Packer.toBuffer(narrativeDocument(doc));
 }
 
@@ -33,6 +40,7 @@ function decodeXml(s: string): string {
 
 /** The body paragraphs of a .docx (text of the w:t runs of each w:p), footers excluded. */
 export async function docxParagraphs(bytes: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')?.async('string');
   if (!xml) throw new Error('不是有效的 .docx 文件（缺少 word/document.xml）。');
@@ -63,54 +71,58 @@ export function writeNarrativeSheet(wbx: ExcelJS.Workbook, doc: NarrativeDoc): v
   }
 }
 
-async function context(file: string): Promise<NarrativeContext> {
-  return narrativeContext(await readWorkbookFile(file));
-}
-
 function problem(err: unknown): string {
-  return err instanceof UnreadableWorkbookError ? err.reason : (err as Error).message;
+  return err instanceof UnreadableWorkbookError ? err.reason : userMessage(err, '读取时出错。');
 }
 
 function printSupplementState(ctx: NarrativeContext, doc: NarrativeDoc): void {
   if (!ctx.supplement) process.stderr.write('提示：工作簿中没有“补充信息”工作表，上年数、年初预算等处将显示【待补充】。可先运行 juesuan supplement 生成该表。\n');
-  for (const f of ctx.supplementFindings) process.stderr.write(`[${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}\n`);
-  if (doc.missing.length) process.stderr.write(`待补充 ${doc.missing.length} 处：${doc.missing.map((m) => m.label).join('、')}\n`);
+  for (const f of ctx.supplementFindings) process.stderr.write(terminalSafe(`[${SEVERITY_ZH[f.severity]}] ${f.sheet}!${f.cell}  ${f.message}\n`));
+  if (doc.missing.length) process.stderr.write(terminalSafe(`待补充 ${doc.missing.length} 处：${doc.missing.map((m) => m.label).join('、')}\n`));
 }
 
 interface NarrativeOptions {
   out?: string;
   sheet?: boolean;
+  force?: boolean;
 }
 
+const TEXT_OUTPUTS: Record<string, (doc: NarrativeDoc) => Promise<Buffer | string>> = {
+  '.docx': docxBuffer,
+  '.md': async (doc) => markdown(doc),
+  '.txt': async (doc) => plainText(doc),
+};
+
 async function runNarrative(file: string, o: NarrativeOptions): Promise<number> {
+  const target: SafeWriteOptions = { force: o.force, inputs: [file] };
+  const render = o.out && !o.sheet ? TEXT_OUTPUTS[extname(o.out).toLowerCase()] : undefined;
+  if (o.out && !o.sheet && !render) {
+    process.stderr.write('输出文件须为 .docx、.txt 或 .md（写入工作表请用 --sheet）。\n');
+    return 2;
+  }
   try {
-    const ctx = await context(file);
+    const grid = await readWorkbookFile(file);
+    const ctx = narrativeContext(grid);
     const doc = narrativeOf(ctx);
     printSupplementState(ctx, doc);
     if (o.sheet) {
       const out = o.out && extname(o.out).toLowerCase() === '.xlsx' ? o.out : join(dirname(file), `${basename(file, extname(file))}.${NARRATIVE_SHEET}.xlsx`);
-      const wbx = await loadXlsx(file);
+      const wbx = await loadXlsx(file, grid);
       writeNarrativeSheet(wbx, doc);
-      await wbx.xlsx.writeFile(out);
-      process.stdout.write(`已将情况说明写入“${NARRATIVE_SHEET}”工作表：${out}\n`);
+      const written = await saveXlsx(wbx, out, target);
+      process.stdout.write(`已将情况说明写入“${NARRATIVE_SHEET}”工作表：${written.path}${writtenNote(written)}\n`);
       return 0;
     }
-    if (!o.out) {
-      process.stdout.write(plainText(doc));
+    if (!o.out || !render) {
+      process.stdout.write(process.stdout.isTTY ? terminalSafe(plainText(doc)) : plainText(doc));
       return 0;
     }
-    const ext = extname(o.out).toLowerCase();
-    if (ext === '.docx') await writeFile(o.out, await docxBuffer(doc));
-    else if (ext === '.md') await writeFile(o.out, markdown(doc), 'utf8');
-    else if (ext === '.txt') await writeFile(o.out, plainText(doc), 'utf8');
-    else {
-      process.stderr.write('输出文件须为 .docx、.txt 或 .md（写入工作表请用 --sheet）。\n');
-      return 2;
-    }
-    process.stdout.write(`已生成情况说明：${o.out}\n`);
+    const written = await safeWrite(o.out, await render(doc), target);
+    process.stdout.write(`已生成情况说明：${written.path}${writtenNote(written)}\n`);
     return 0;
   } catch (err) {
-    process.stderr.write(`无法生成情况说明：${problem(err)}\n`);
+    const msg = err instanceof WriteError ? err.message : err instanceof UnreadableWorkbookError ? `无法读取 ${file}：${err.reason}` : userMessage(err, '处理时出错。');
+    process.stderr.write(`没有生成情况说明。${msg}\n`);
     return 2;
   }
 }
@@ -134,18 +146,20 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
   try {
     text = await readNarrative(narrative);
   } catch (err) {
-    process.stderr.write(`无法读取情况说明 ${narrative}：${(err as Error).message}\n`);
+    process.stderr.write(`无法读取情况说明 ${narrative}：${userMessage(err, '文件无法解析，请在 Word 中另存为 .docx 或 .txt 后再试。')}\n`);
     return 2;
   }
-  const workbooks = await expandInputs(files);
+  const { files: workbooks, problems, notes } = await expandInputs(files);
+  for (const line of [...notes, ...problems]) process.stderr.write(`${line}\n`);
   if (!workbooks.length) {
     process.stderr.write('没有找到要检查的 .xlsx/.xls 文件。\n');
     return 2;
   }
-  let code = 0;
-  for (const file of workbooks) {
+  let code = problems.length ? 2 : 0;
+  for (const path of workbooks) {
+    const file = shownPath(path);
     try {
-      const grid = await readWorkbookFile(file);
+      const grid = await readWorkbookFile(path);
       const analysis = analyze(grid);
       const ctx = narrativeContext(grid, analysis.workbook);
       const extra: NarrativeFinding[] = [...ctx.supplementFindings, ...auditNarrative(ctx, text.units, { source: narrative, unit: text.unit })];
@@ -159,7 +173,7 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
         const c = { error: 0, warning: 0, info: 0 };
         for (const f of shown) c[f.severity]++;
         lines.push('', shown.length ? `情况说明检查完毕：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。` : '情况说明检查完毕：未发现问题。');
-        process.stdout.write(lines.join('\n') + '\n\n');
+        process.stdout.write(terminalSafe(lines.join('\n')) + '\n\n');
       }
       if ([...analysis.findings, ...extra].some((f) => f.severity === 'error')) code = Math.max(code, 1);
     } catch (err) {
@@ -178,5 +192,6 @@ export function registerNarrative(program: Command, setExit: (code: number) => v
     .argument('<workbook>', '决算公开表工作簿（含“补充信息”工作表）')
     .option('--out <file>', '写入文件：.docx、.txt 或 .md（不给则输出到屏幕）')
     .option('--sheet', '写入工作簿副本的“情况说明”工作表（默认：<原名>.情况说明.xlsx，或 --out 指定的 .xlsx）')
+    .option('--force', '输出文件已存在时替换它（原有的保留为 <文件名>.bak）')
     .action(async (workbook: string, o: NarrativeOptions) => setExit(await runNarrative(workbook, o)));
 }

@@ -2,6 +2,7 @@ import { Analysis, Finding, TABLE_TITLES, TableId, tableLabel } from '../engine'
 import { SEVERITY_ZH } from '../engine/catalogue';
 import { ALL_RULES } from '../engine/rules';
 import { narrativeFields } from '../engine/narrative/types';
+import { terminalSafe } from './terminal';
 
 /** Findings of one rule shown one by one per table before the rest are summed up in one line. */
 const REPEAT_LIMIT = 4;
@@ -12,6 +13,8 @@ export interface FileResult {
   readonly file: string;
   readonly analysis?: Analysis;
   readonly error?: string;
+  /** What the reader noticed (formulas without results, duplicated sheet names). */
+  readonly notes?: ReadonlyArray<string>;
 }
 
 export function visibleFindings(a: Analysis, noInfo: boolean): Finding[] {
@@ -26,6 +29,7 @@ export function jsonLine(r: FileResult, noInfo: boolean): string {
     file: r.file,
     unit: a.unit,
     tables: a.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
+    ...(r.notes?.length ? { notes: r.notes } : {}),
     findings: visibleFindings(a, noInfo).map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -53,24 +57,36 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   const out: string[] = [`文件：${r.file}`];
   if (!r.analysis) {
     out.push(`  无法读取：${r.error}`);
-    return out.join('\n');
+    return terminalSafe(out.join('\n'));
   }
   const a = r.analysis;
   out.push(`识别到 ${a.tables.length} 张表（金额单位：${a.unit}）：`);
   for (const t of a.tables) out.push(`  ${tableLabel(t.id)} ${TABLE_TITLES[t.id]}  ${t.sheet}!${t.range}`);
+  for (const n of r.notes ?? []) out.push(`注意：${n}`);
   const findings = visibleFindings(a, noInfo);
+  // Grouped once, in linear time: by table, and within a table by rule and severity.
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
+  const kinds = new Map<string, Finding[]>();
+  const kindOf = (f: Finding) => `${f.table} ${f.rule} ${f.severity}`;
+  const add = (m: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = m.get(key);
+    if (list) list.push(f);
+    else m.set(key, [f]);
+  };
+  for (const f of findings) {
+    add(groups, f.table, f);
+    add(kinds, kindOf(f), f);
+  }
   for (const [table, list] of groups) {
     out.push('');
     out.push(table === '--' ? '【工作簿】' : `【${tableLabel(table as TableId)} ${TABLE_TITLES[table as TableId]}】`);
     const perRule = new Map<string, number>();
     for (const f of list) {
       // Many findings of one kind in one table (e.g. every amount stored as text) read better as one line.
-      const key = `${f.rule} ${f.severity}`;
+      const key = kindOf(f);
       const seen = (perRule.get(key) ?? 0) + 1;
       perRule.set(key, seen);
-      const same = f.severity === 'error' ? [f] : list.filter((x) => x.rule === f.rule && x.severity === f.severity);
+      const same = f.severity === 'error' ? [f] : kinds.get(key)!;
       if (same.length > REPEAT_LIMIT && seen > REPEAT_LIMIT - 1) {
         if (seen === REPEAT_LIMIT) {
           const rest = same.slice(REPEAT_LIMIT - 1).map((x) => x.cell);
@@ -89,7 +105,7 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   const c = counts(findings);
   out.push('');
   out.push(c.error + c.warning + c.info === 0 ? '检查完毕：未发现问题。' : `检查完毕：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。`);
-  return out.join('\n');
+  return terminalSafe(out.join('\n'));
 }
 
 export function hasErrors(r: FileResult): boolean {

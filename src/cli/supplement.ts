@@ -1,23 +1,19 @@
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { recognize } from '../engine';
 import { LayoutRow, projectRows, reasonNote, SUPPLEMENT_SHEET, supplementLayout } from '../engine/narrative/supplement';
+import { userMessage } from '../io/fs-errors';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
+import { checkTarget, SafeWriteOptions } from '../io/safe-write';
+import { loadXlsx, saveXlsx, writtenNote } from './xlsx-copy';
 
 /** A value for one key: the C cell, optionally with the D cell (原因/说明). */
 export type SupplementValues = Record<string, string | number | [string | number | null, string]>;
 
 const AMOUNT_FORMAT = '#,##0.00';
-
-/** Loads an .xlsx with exceljs (which keeps the other sheets' formatting when written back). */
-export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
-  if (extname(file).toLowerCase() !== '.xlsx') throw new Error('只能向 .xlsx 工作簿添加工作表；.xls 请先在 Excel 中另存为 .xlsx。');
-  const wbx = new ExcelJS.Workbook();
-  await wbx.xlsx.readFile(file);
-  return wbx;
-}
 
 /** exceljs stores a JS string as a string cell (a leading "=" stays text); only {formula} objects become formulas. */
 export function textCell(cell: ExcelJS.Cell, text: string): void {
@@ -114,27 +110,59 @@ interface SupplementOptions {
   out?: string;
   values?: string;
   projects: string;
+  force?: boolean;
+}
+
+/** More 绩效自评 projects than any report lists; the sheet gets six rows per project. */
+export const MAX_PROJECTS = 100;
+
+async function readValues(file: string): Promise<SupplementValues> {
+  const text = await readFile(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new Error(`--values 文件 ${file} 不是有效的 JSON，请检查括号、引号和逗号。`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`--values 文件 ${file} 应为 {"键": 数值, …} 形式的 JSON 对象。`);
+  return parsed as SupplementValues;
+}
+
+/** The values typed into an earlier copy's 补充信息 sheet, so that replacing the copy keeps them. */
+async function previousCopyValues(out: string): Promise<SupplementValues> {
+  const grid = await readWorkbookFile(out);
+  const ws = (await loadXlsx(out, grid)).getWorksheet(SUPPLEMENT_SHEET);
+  const typed = Object.entries(ws ? existingValues(ws) : {}).filter(([, v]) => Array.isArray(v) && (v[0] !== null || v[1] !== ''));
+  return Object.fromEntries(typed);
 }
 
 async function runSupplement(input: string, o: SupplementOptions): Promise<number> {
   const out = o.out ?? defaultSupplementOut(input);
+  const projects = Number(o.projects);
+  if (!Number.isInteger(projects) || projects < 1 || projects > MAX_PROJECTS) {
+    process.stderr.write(`--projects 须为 1 到 ${MAX_PROJECTS} 之间的整数（预留的绩效自评项目个数），收到“${o.projects}”。\n`);
+    return 2;
+  }
+  const target: SafeWriteOptions = { force: o.force, inputs: [input, ...(o.values ? [o.values] : [])] };
   try {
+    await checkTarget(out, target);
     const grid = await readWorkbookFile(input);
     const { workbook } = recognize(grid);
     if (!Object.keys(workbook.tables).length) {
       process.stderr.write(`${input}：没有识别到决算公开表，无法确定补充信息需要哪些行。\n`);
       return 2;
     }
-    const values = o.values ? (JSON.parse(await readFile(o.values, 'utf8')) as SupplementValues) : {};
-    const wbx = await loadXlsx(input);
-    const keys = writeSupplementSheet(wbx, supplementLayout(workbook, Number(o.projects) || 1), values);
-    await wbx.xlsx.writeFile(out);
-    const same = resolve(out) === resolve(input);
-    process.stdout.write(`已${same ? '在原工作簿中' : '在副本中'}写入“${SUPPLEMENT_SHEET}”工作表（${keys.length} 个键）：${out}\n`);
+    const given = o.values ? await readValues(o.values) : {};
+    // --values first, then what was typed into the copy being replaced, then the input's own sheet.
+    const values = existsSync(out) ? { ...(await previousCopyValues(out)), ...given } : given;
+    const wbx = await loadXlsx(input, grid);
+    const keys = writeSupplementSheet(wbx, supplementLayout(workbook, projects), values);
+    const written = await saveXlsx(wbx, out, target);
+    process.stdout.write(`已在副本中写入“${SUPPLEMENT_SHEET}”工作表（${keys.length} 个键）：${written.path}${writtenNote(written)}\n`);
     return 0;
   } catch (err) {
-    const msg = err instanceof UnreadableWorkbookError ? err.reason : (err as Error).message;
-    process.stderr.write(`无法生成补充信息：${msg}\n`);
+    const msg = err instanceof UnreadableWorkbookError ? err.reason : userMessage(err, '处理时出错。');
+    process.stderr.write(`没有生成补充信息：${msg}\n`);
     return 2;
   }
 }
@@ -145,7 +173,8 @@ export function registerSupplement(program: Command, setExit: (code: number) => 
     .command('supplement')
     .description('在工作簿副本中添加“补充信息”工作表（情况说明所需的上年数、年初预算、三公、政府采购等）')
     .argument('<workbook>', '决算公开表工作簿（.xlsx）')
-    .option('--out <file>', '输出文件（默认：<原名>.补充信息.xlsx；与输入相同时覆盖原文件）')
+    .option('--out <file>', '输出文件（默认：<原名>.补充信息.xlsx；不能是原文件）')
+    .option('--force', '输出文件已存在时替换它：其中已填的补充信息保留，原文件保留为 <文件名>.bak')
     .option('--values <json>', '从 JSON 文件填入数值：{"键": 数值, "键": [数值, "原因"]}')
     .option('--projects <n>', '预留的绩效自评项目个数', '1')
     .action(async (workbook: string, o: SupplementOptions) => setExit(await runSupplement(workbook, o)));

@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Unit } from '../engine/model';
 import { TemplateSheet, TemplateStyle, templateSheets } from '../engine/template';
+import { userMessage } from '../io/fs-errors';
+import { checkTarget, WriteError } from '../io/safe-write';
+import { newWorkbook, saveXlsx, writtenNote } from './xlsx-copy';
 
 const AMOUNT_FORMAT = '#,##0.00';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -39,13 +41,13 @@ function writeSheet(wbx: ExcelJS.Workbook, t: TemplateSheet): void {
   ws.getRow(1).height = 28;
 }
 
-/** Writes the blank workbook of the nine tables; resolves to the file written. */
-export async function writeTemplate(out: string, year: number, unit: Unit, department?: string): Promise<string> {
-  const wbx = new ExcelJS.Workbook();
+/** Writes the blank workbook of the nine tables (never over an existing file unless `force`); resolves to what was written. */
+export async function writeTemplate(out: string, year: number, unit: Unit, department: string | undefined, force: boolean): Promise<{ path: string; backup?: string }> {
+  await checkTarget(out, { force });
+  const wbx = await newWorkbook();
   wbx.creator = '决算助手';
   for (const t of templateSheets({ year, unit, department })) writeSheet(wbx, t);
-  await wbx.xlsx.writeFile(out);
-  return out;
+  return saveXlsx(wbx, out, { force });
 }
 
 /** `juesuan template [--year 2024] [--unit 万元] [--dept 名称] [--out file.xlsx]`. */
@@ -57,15 +59,23 @@ export function registerTemplate(program: Command, setCode: (code: number) => vo
     .addOption(new Option('--unit <unit>', '金额单位').choices(['万元', '元']).default('万元'))
     .option('--dept <name>', '部门（单位）名称，印在各表“部门：”之后')
     .option('--out <file>', '输出文件', '部门决算公开表.xlsx')
-    .action(async (o: { year: string; unit: Unit; dept?: string; out: string }) => {
+    .option('--force', '输出文件已存在时替换它（原有的保留为 <文件名>.bak）')
+    .action(async (o: { year: string; unit: Unit; dept?: string; out: string; force?: boolean }) => {
       const year = Number(o.year);
       if (!/^\d{4}$/.test(o.year) || year < 2000 || year > 2100) {
         process.stderr.write(`年度“${o.year}”不是有效的年份，例如 --year 2024。\n`);
         setCode(2);
         return;
       }
-      const file = await writeTemplate(resolve(o.out), year, o.unit, o.dept);
-      process.stdout.write(`已生成 ${file}：公开01表—公开09表（${year}年度，金额单位：${o.unit}）。\n`);
+      let written: { path: string; backup?: string };
+      try {
+        written = await writeTemplate(o.out, year, o.unit, o.dept, !!o.force);
+      } catch (err) {
+        process.stderr.write(`${err instanceof WriteError ? err.message : `没有生成 ${o.out}：${userMessage(err, '写入时出错。')}`}\n`);
+        setCode(2);
+        return;
+      }
+      process.stdout.write(`已生成 ${written.path}${writtenNote(written)}：公开01表—公开09表（${year}年度，金额单位：${o.unit}）。\n`);
       process.stdout.write('在 02、03、05、07、08 表中填入科目编码和项级金额，在 06 表填款级金额，在 01、04 表填收入和结转结余，在 09 表填各项“三公”经费，然后运行 juesuan fill 计算其余各数。\n');
     });
 }

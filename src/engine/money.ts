@@ -115,8 +115,12 @@ export function parseAmountDigits(value: unknown): ParsedDigits {
   const t = raw.replace(/[\s\u3000\u00a0]/g, '');
   if (t === '') return { kind: 'zero', blank: true };
   if (ZERO_MARKS.has(t)) return { kind: 'zero', blank: false };
-  const normalised = t.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，,]/g, '').replace(/．/g, '.');
-  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalised) && /^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$|^[-+]?\d+(\.\d*)?$|^[-+]?\.\d+$/.test(t.replace(/，/g, ','))) {
+  // Full-width digits and signs (３６７．６８, －５) are the same number; the grouping is checked on the half-width text.
+  const half = t.replace(/[０-９＋－．，]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^[-+]?\d{1,3}(,\d{3})*(\.\d*)?$|^[-+]?\d+(\.\d*)?$|^[-+]?\.\d+$/.test(half)) {
+    const normalised = half.replace(/,/g, '');
+    // As for numbers (above): more integer digits than a double holds exactly is no budget figure.
+    if (normalised.replace(/^[-+]?0*/, '').split('.')[0].length > 15) return { kind: 'invalid', text: raw };
     // The pattern admits no exponent, so the text is zero exactly when it has no digit 1–9.
     return /[1-9]/.test(normalised) ? { kind: 'number', raw: normalised, fromText: true } : { kind: 'zero', blank: false };
   }

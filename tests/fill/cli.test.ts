@@ -15,6 +15,8 @@ const ROOT = join(__dirname, '..', '..');
 const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'juesuan.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'juesuan-fill-'));
 const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+// Each test starts the command line a few times; on a shared machine that takes seconds.
+jest.setTimeout(60_000);
 
 test('template writes the nine tables, which check reads back without a finding', async () => {
   const out = join(dir, 'template.xlsx');
@@ -116,8 +118,9 @@ test.each(['hongshan-2024.xlsx', 'hongshan-2024-one-sheet.xlsx'])('fill --add-ro
   const without = run('fill', input, '--out', out);
   expect(without.stdout).toContain('加 --add-rows 可插入这些行');
 
-  const r = run('fill', input, '--out', out, '--add-rows');
+  const r = run('fill', input, '--out', out, '--add-rows', '--force');
   expect(r.stdout).toContain('插入 33 个缺少的上级科目行');
+  expect(r.stdout).toContain(`已保留为 ${out}.bak`);
   expect(r.status).toBe(0);
   const filled = await readWorkbookFile(out);
   // The rows come back where the published tables have them, with their names, and every total is filled.
