@@ -75,7 +75,7 @@ function renderPage(template, config) {
  * Which files of @microsoft/office-js/dist the local variant serves, by path relative to dist/: office.js and what it
  * loads for Excel (the excel-* host scripts, the file-mapping table, the promise polyfill, each language's
  * office_strings.js, its telemetry and error-UI helpers). Other applications' scripts, debug builds and editor files
- * are left out (34 MB → about 9 MB).
+ * are left out (34 MB → about 14 MB).
  */
 const OTHER_HOSTS = /^(access|custom-functions-runtime|onenote|outlook|powerpoint|project|visio|word)/;
 function isLocalOfficeJsFile(relative) {
