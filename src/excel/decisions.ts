@@ -50,17 +50,50 @@ export function splitCellKey(key: string): { sheet: string; cell: string } {
   return { sheet: key.slice(0, i), cell: key.slice(i + 1) };
 }
 
+/** Excel's limits: 16,384 columns (XFD), 1,048,576 rows; a sheet name is 1–31 characters without : \\ / ? * [ ]. */
+const MAX_COLUMN = 16384;
+const MAX_ROW = 1048576;
+const CELL_RE = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
+const SHEET_RE = /^[^:\\/?*[\]\u0000-\u001f]{1,31}$/;
+
+/** `sheet!A1` naming one cell of a possible sheet, or null: a stored record may name nothing else. */
+export function parseCellKey(key: unknown): { sheet: string; cell: string } | null {
+  if (typeof key !== 'string') return null;
+  const { sheet, cell } = splitCellKey(key);
+  return validSheetName(sheet) && validCell(cell) ? { sheet, cell } : null;
+}
+
+export function validSheetName(sheet: unknown): sheet is string {
+  return typeof sheet === 'string' && SHEET_RE.test(sheet) && !sheet.startsWith("'") && !sheet.endsWith("'");
+}
+
+export function validCell(cell: unknown): cell is string {
+  if (typeof cell !== 'string') return false;
+  const m = CELL_RE.exec(cell);
+  if (!m) return false;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c <= MAX_COLUMN && Number(m[2]) <= MAX_ROW;
+}
+
+const COLOR_RE = /^#[0-9A-F]{6}$/i;
+/** Excel.BorderLineStyle and Excel.BorderWeight: the only values a saved border may hold. */
+const BORDER_STYLES = new Set(['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot']);
+const BORDER_WEIGHTS = new Set(['Hairline', 'Thin', 'Medium', 'Thick']);
+
 function isSavedBorder(x: unknown): x is SavedBorder {
   const b = x as SavedBorder;
-  return !!b && typeof b.style === 'string' && typeof b.color === 'string' && typeof b.weight === 'string';
+  return !!b && BORDER_STYLES.has(b.style) && typeof b.color === 'string' && COLOR_RE.test(b.color) && BORDER_WEIGHTS.has(b.weight);
 }
 
 function isSavedFormat(x: unknown): x is SavedFormat {
   const f = x as SavedFormat;
   return (
     !!f &&
-    (f.fill === null || typeof f.fill === 'string') &&
+    typeof f === 'object' &&
+    (f.fill === null || (typeof f.fill === 'string' && COLOR_RE.test(f.fill))) &&
     typeof f.fontColor === 'string' &&
+    COLOR_RE.test(f.fontColor) &&
     !!f.borders &&
     isSavedBorder(f.borders.top) &&
     isSavedBorder(f.borders.bottom) &&
@@ -69,23 +102,48 @@ function isSavedFormat(x: unknown): x is SavedFormat {
   );
 }
 
+/** A stored record the add-in refused to use, and why, for the pane to report. */
+export interface RejectedRecord {
+  /** `sheet!A1`, or the raw key when it names no cell. */
+  readonly key: string;
+  readonly reason: string;
+}
+
+export interface StoredState {
+  readonly decisions: Decisions;
+  /** Mark records that are not what the add-in writes: never restored into cells. */
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/** At most this many characters of a bad key are quoted back to the user. */
+const QUOTE_LIMIT = 40;
+export const quoteKey = (k: string) => (k.length > QUOTE_LIMIT ? `${k.slice(0, QUOTE_LIMIT)}…` : k);
+
 /**
- * Reads what another reviewer (or an older version) stored under the two keys. Anything malformed is dropped rather
- * than trusted, because a bad saved format would be written back into the user's cells.
+ * Reads what another reviewer (or an older version) stored under the two keys. A mark record is used only when it
+ * names one cell and holds a format the add-in itself saves (colours `#RRGGBB`, Excel's border styles and weights):
+ * anything else is reported and dropped, because a saved format is written back into the user's cells.
  */
-export function parseDecisions(decisionsRaw: unknown, marksRaw: unknown): Decisions {
+export function parseDecisions(decisionsRaw: unknown, marksRaw: unknown): StoredState {
   const obj = (raw: unknown) => {
     const v = typeof raw === 'string' ? safeJson(raw) : raw;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   };
   const d = obj(decisionsRaw);
   const m = obj(marksRaw);
   const strings = (a: unknown) => (Array.isArray(a) ? a.filter((s): s is string => typeof s === 'string') : []);
   const marked: Record<string, SavedFormat> = {};
-  if (m.marked && typeof m.marked === 'object') {
-    for (const [k, f] of Object.entries(m.marked)) if (k.includes('!') && isSavedFormat(f)) marked[k] = f;
+  const rejected: RejectedRecord[] = [];
+  if (m.marked && typeof m.marked === 'object' && !Array.isArray(m.marked)) {
+    for (const [k, f] of Object.entries(m.marked)) {
+      if (!parseCellKey(k)) rejected.push({ key: quoteKey(k), reason: '不是一个单元格的地址' });
+      else if (!isSavedFormat(f)) rejected.push({ key: k, reason: '保存的原格式不完整或含无效的颜色、边框' });
+      else marked[k] = f;
+    }
+  } else if (m.marked !== undefined) {
+    rejected.push({ key: MARKS_KEY, reason: '标记记录的格式无效' });
   }
-  return { version: 1, ignored: strings(d.ignored), verified: strings(d.verified), marked };
+  return { decisions: { version: 1, ignored: strings(d.ignored), verified: strings(d.verified), marked }, rejected };
 }
 
 /** What is stored under DECISIONS_KEY. */
@@ -124,6 +182,12 @@ export function resetIgnored(d: Decisions): Decisions {
 }
 
 export type MarkKind = 'error' | 'warning' | 'related';
+
+/**
+ * The fills the add-in paints (Excel's "light red fill", "yellow fill" presets and a light blue). A saved format is
+ * restored only onto a cell that still shows one of them: the add-in's own mark, not a colour the user chose since.
+ */
+export const MARK_FILLS: Readonly<Record<MarkKind, string>> = { error: '#FFC7CE', warning: '#FFEB9C', related: '#DDEBF7' };
 
 /**
  * Which cells to mark and how: errors red, warnings amber, the other cells of their relations light.

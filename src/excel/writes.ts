@@ -11,6 +11,7 @@
  */
 import type { ExcelRun } from './adapter';
 import { rangesOf } from './adapter';
+import { quoteKey, RejectedRecord, validCell, validSheetName } from './decisions';
 import { a1 } from '../engine/a1';
 import { LayoutRow, reasonNote } from '../engine/narrative/supplement';
 
@@ -29,11 +30,14 @@ export interface CellWrite {
   readonly numberFormat?: string;
 }
 
-/** What a fill replaced, so that 撤销填报 can put it back exactly. */
+/**
+ * What a fill replaced, so that 撤销填报 can put it back exactly. Fills go only into empty cells, so `previous` is
+ * always empty: a record saying otherwise was not written by the add-in.
+ */
 export interface FillUndoEntry {
   readonly sheet: string;
   readonly cell: string;
-  readonly previous: CellValue;
+  readonly previous: '';
   readonly previousFormat: string;
   readonly written: number | string;
 }
@@ -54,6 +58,8 @@ export interface UndoFillsResult {
   readonly restored: number;
   /** Cells changed since the fill (value no longer what was written): left alone, dropped from the record. */
   readonly changed: string[];
+  /** Entries that are not what the add-in writes, or name a value it could not have filled: never applied. */
+  readonly rejected: RejectedRecord[];
 }
 
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
@@ -65,9 +71,51 @@ export function occupiedCells(values: readonly (readonly unknown[])[] | null | u
   return n;
 }
 
-export function parseUndo(raw: unknown): FillUndoRecord | null {
-  const r = raw as FillUndoRecord | null;
-  return r && r.version === 1 && Array.isArray(r.entries) && r.entries.length ? r : null;
+/** Excel's longest number format and cell text. */
+const MAX_FORMAT = 255;
+const MAX_TEXT = 32767;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Why an undo entry is not one the add-in writes, or null when it is. */
+function undoEntryProblem(e: Partial<Record<keyof FillUndoEntry, unknown>>): string | null {
+  if (!validSheetName(e.sheet) || !validCell(e.cell)) return '不是一个单元格的地址';
+  if (e.previous !== '') return '填报只写入空白单元格，记录却要恢复一个非空的原值';
+  if (typeof e.previousFormat !== 'string' || e.previousFormat.length > MAX_FORMAT || CONTROL.test(e.previousFormat)) return '原数字格式无效';
+  const w = e.written;
+  if (!(typeof w === 'number' && Number.isFinite(w)) && !(typeof w === 'string' && w.length <= MAX_TEXT)) return '填入的值无效';
+  return null;
+}
+
+export interface ParsedUndo {
+  /** Null when there is nothing valid to undo. */
+  readonly record: FillUndoRecord | null;
+  readonly rejected: RejectedRecord[];
+}
+
+/**
+ * Reads the stored undo record entry by entry: an entry that is not what writeFills stores (one cell, an empty
+ * previous value, a plain number format, a number or text written) is reported and left out, so one bad entry neither
+ * gets applied nor stops the others from being undone.
+ */
+export function parseUndo(raw: unknown): ParsedUndo {
+  const r = raw as { version?: unknown; entries?: unknown } | null;
+  if (!r || typeof r !== 'object') return { record: null, rejected: [] };
+  if (r.version !== 1 || !Array.isArray(r.entries)) return { record: null, rejected: [{ key: FILLS_KEY, reason: '撤销记录的格式无效' }] };
+  const entries: FillUndoEntry[] = [];
+  const rejected: RejectedRecord[] = [];
+  const seen = new Set<string>();
+  for (const raw of r.entries as unknown[]) {
+    const e = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof FillUndoEntry, unknown>>;
+    const key = typeof e.sheet === 'string' && typeof e.cell === 'string' ? quoteKey(`${e.sheet}!${e.cell}`) : '（无地址）';
+    const problem = undoEntryProblem(e) ?? (seen.has(key) ? '同一单元格出现两次' : null);
+    if (problem) rejected.push({ key, reason: problem });
+    else {
+      seen.add(key);
+      const ok = e as FillUndoEntry;
+      entries.push({ sheet: ok.sheet, cell: ok.cell, previous: '', previousFormat: ok.previousFormat, written: ok.written });
+    }
+  }
+  return { record: entries.length ? { version: 1, entries } : null, rejected };
 }
 
 /** Splits `'Sheet 1'!B3:B9` into the sheet name and the A1 range. */
@@ -84,7 +132,7 @@ export async function readFillUndo(run: ExcelRun): Promise<FillUndoRecord | null
     const s = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
     s.load('value');
     await context.sync();
-    return s.isNullObject ? null : parseUndo(s.value);
+    return s.isNullObject ? null : parseUndo(s.value).record;
   });
 }
 
@@ -104,7 +152,8 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
     });
     await context.sync();
 
-    const before = stored.isNullObject ? null : parseUndo(stored.value);
+    // Only entries the add-in could have written are carried over; a bad one would otherwise stay in the record.
+    const before = stored.isNullObject ? null : parseUndo(stored.value).record;
     const entries: FillUndoEntry[] = [...(before?.entries ?? [])];
     const known = new Set(entries.map((e) => `${e.sheet}!${e.cell}`));
     const skipped: string[] = [];
@@ -118,7 +167,7 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
         continue;
       }
       const key = `${w.sheet}!${w.cell}`;
-      if (!known.has(key)) entries.push({ sheet: w.sheet, cell: w.cell, previous: (previous ?? '') as CellValue, previousFormat, written: w.value });
+      if (!known.has(key)) entries.push({ sheet: w.sheet, cell: w.cell, previous: '', previousFormat, written: w.value });
       else {
         const i = entries.findIndex((e) => `${e.sheet}!${e.cell}` === key);
         entries[i] = { ...entries[i], written: w.value };
@@ -142,20 +191,41 @@ export async function writeFills(run: ExcelRun, writes: readonly CellWrite[]): P
 }
 
 /**
- * 撤销填报: puts back each filled cell's previous value and number format, then forgets the record. A cell whose value
- * is no longer what was written (edited since) is left as the user made it, and so is a cell whose sheet is gone.
- * Three syncs: the record and sheet names, the cells' current values, then every restore at once.
+ * Which entries are fills the add-in could have made (e.g. the value the relations still determine for the cell):
+ * the others are rejected rather than emptied, so a crafted record cannot clear amounts the user typed.
  */
-export async function undoFills(run: ExcelRun): Promise<UndoFillsResult> {
+export type FillOrigin = (entries: readonly FillUndoEntry[]) => ReadonlySet<string>;
+
+/**
+ * 撤销填报: empties each filled cell and puts back its number format, then forgets the record. A cell whose value is
+ * no longer what was written (edited since) is left as the user made it, and so is a cell whose sheet is gone.
+ * Entries that are not what the add-in writes, or that `isFill` does not recognise as a fill, are reported, never
+ * applied. Three syncs: the record and sheet names, the cells' current values, then every restore at once.
+ */
+export async function undoFills(run: ExcelRun, isFill: FillOrigin): Promise<UndoFillsResult> {
   return run(async (context) => {
     const stored = context.workbook.settings.getItemOrNullObject(FILLS_KEY);
     stored.load('value');
     const names = context.workbook.worksheets;
     names.load('items/name');
     await context.sync();
-    const record = stored.isNullObject ? null : parseUndo(stored.value);
-    if (!record) return { restored: 0, changed: [] };
-    const targets = record.entries.map((e) => ({ e, range: null as Excel.Range | null }));
+    const parsed = stored.isNullObject ? { record: null, rejected: [] } : parseUndo(stored.value);
+    const rejected = [...parsed.rejected];
+    if (!parsed.record) {
+      if (!stored.isNullObject) {
+        context.workbook.settings.getItem(FILLS_KEY).delete();
+        await context.sync();
+      }
+      return { restored: 0, changed: [], rejected };
+    }
+    const fills = isFill(parsed.record.entries);
+    const entries = parsed.record.entries.filter((e) => {
+      const key = `${e.sheet}!${e.cell}`;
+      if (fills.has(key)) return true;
+      rejected.push({ key, reason: '该值不是按勾稽关系推算出的填报值（可能并非决算助手所填），未清除' });
+      return false;
+    });
+    const targets = entries.map((e) => ({ e, range: null as Excel.Range | null }));
     const present = new Set(names.items.map((w) => w.name));
     for (const t of targets) {
       if (!present.has(t.e.sheet)) continue;
@@ -175,14 +245,14 @@ export async function undoFills(run: ExcelRun): Promise<UndoFillsResult> {
         changed.push(`${e.sheet}!${e.cell}`);
         continue;
       }
-      // Format first: restoring text into a cell that held text must not be re-parsed as a number or formula.
+      // Format first, then the empty value: nothing written here can be parsed as a number or formula.
       range.numberFormat = [[e.previousFormat]];
       range.values = [[e.previous]];
       restored++;
     }
     context.workbook.settings.getItem(FILLS_KEY).delete();
     await context.sync();
-    return { restored, changed };
+    return { restored, changed, rejected };
   });
 }
 

@@ -61,9 +61,12 @@ export function FillTab({ host }: { host: WorkbookHost }) {
       const r = await host.undoFills();
       setUndoCount(0);
       setPlan(null);
-      return r.changed.length
+      const done = r.changed.length
         ? `已恢复 ${r.restored} 个单元格；${r.changed.length} 个单元格填入后又被修改，保留现状：${r.changed.join('、')}。`
         : `已撤销填报，${r.restored} 个单元格恢复原来的内容和数字格式。`;
+      // Entries that are not the add-in's own fills are reported, never applied.
+      const bad = r.rejected.length ? `撤销记录中有 ${r.rejected.length} 条无效，已忽略、未改动对应单元格：${r.rejected.map((x) => `${x.key}（${x.reason}）`).join('；')}。` : '';
+      return done + bad;
     });
 
   const select = (sheet: string, cell: string) => act('正在定位单元格…', () => host.select(sheet, cell));

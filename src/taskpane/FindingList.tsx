@@ -3,56 +3,84 @@ import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui
 import { plainButton } from './styles';
 import { TABLE_TITLES } from '../engine';
 import type { Finding, TableId } from '../engine';
-import { findingKey } from '../excel/decisions';
+import type { FindingGroup } from '../engine/report/group';
+import { figureText } from '../engine/report/findings-table';
 import { SEVERITY_LABEL } from './labels';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
   group: { margin: '8px 0 2px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  // The active item is shown with an outline, which takes no space: opening a finding never moves the list.
   item: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  active: { border: `2px solid ${tokens.colorBrandStroke1}` },
-  open: { ...plainButton, display: 'block', width: '100%', padding: '8px' },
-  head: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
-  numbers: { display: 'flex', gap: '12px', flexWrap: 'wrap', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  message: { display: 'block', marginTop: '4px' },
-  why: { display: 'block', marginTop: '4px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-1px' },
+  open: { ...plainButton, display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', width: '100%', padding: '8px 8px 4px' },
+  cell: { fontWeight: tokens.fontWeightSemibold },
+  // Finding text is plain text outside the button, so a reviewer can select and copy it.
+  body: { padding: '0 8px', userSelect: 'text', cursor: 'text' },
+  relation: { padding: '4px 0', ':not(:first-child)': { borderTop: `1px dashed ${tokens.colorNeutralStroke2}` } },
+  title: { display: 'flex', gap: '6px', alignItems: 'baseline', flexWrap: 'wrap' },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  message: { display: 'block', margin: '2px 0' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
+    columnGap: '8px',
+    margin: '2px 0',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  figure: { textAlign: 'right', whiteSpace: 'nowrap' },
+  why: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   footer: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center', padding: '0 8px 8px' },
 });
 
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 interface Props {
-  findings: readonly Finding[];
+  groups: readonly FindingGroup[];
   active: string | null;
-  verified: ReadonlySet<string>;
+  /** True when every finding of the group was marked 已核实. */
+  isVerified: (g: FindingGroup) => boolean;
   ruleTitle: (id: string) => string;
   ruleWhy: (id: string) => string | undefined;
-  disabled: boolean;
-  onOpen: (f: Finding) => void;
+  onOpen: (g: FindingGroup) => void;
   onSelectCell: (sheet: string, cell: string) => void;
-  onIgnore: (f: Finding) => void;
-  onVerify: (f: Finding, on: boolean) => void;
+  onIgnore: (g: FindingGroup) => void;
+  onVerify: (g: FindingGroup, on: boolean) => void;
 }
-
-const withUnit = (v: string | null, unit: string | null) => (unit ? `${v} ${unit}` : v);
 
 function groupTitle(table: string): string {
   return table === '--' ? '整个工作簿' : `公开${table}表 ${TABLE_TITLES[table as TableId] ?? ''}`;
 }
 
+function Figures({ f }: { f: Finding }) {
+  const styles = useStyles();
+  if (f.expected === null || f.actual === null || f.difference === null) return null;
+  const unit = f.unit ? ` ${f.unit}` : '';
+  return (
+    <span className={styles.figures} role="group" aria-label="数字">
+      <span className={styles.figure}>应为 {figureText(f.expected)}{unit}</span>
+      <span className={styles.figure}>实为 {figureText(f.actual)}{unit}</span>
+      <span className={styles.figure}>相差 {figureText(f.difference, true)}{unit}</span>
+    </span>
+  );
+}
+
 /**
- * Findings grouped by table. Each finding's main button opens it (selects its cell); Up/Down/Home/End move between
- * findings like a list, Tab reaches the finding's own actions.
+ * Findings grouped by table, one item per cell: a cell breaking three relations is one item naming the three. The
+ * item's button opens it (selects its cell); Up/Down/Home/End move between items like a list, Tab reaches the item's
+ * own actions. The findings' text is ordinary text a reviewer can select.
  */
 export function FindingList(p: Props) {
   const styles = useStyles();
   const listRef = useRef<HTMLDivElement>(null);
 
-  // An ignored finding leaves the list; keyboard focus moves on to its neighbour instead of falling to the page.
+  // An ignored item leaves the list; keyboard focus moves on to its neighbour instead of falling to the page.
   const focusAfterIgnore = useRef<string | null>(null);
   useEffect(() => {
     const key = focusAfterIgnore.current;
@@ -62,17 +90,17 @@ export function FindingList(p: Props) {
       focusAfterIgnore.current = null;
       next.focus();
     }
-  }, [p.findings]);
+  }, [p.groups]);
 
-  const ignore = (f: Finding) => {
+  const ignore = (g: FindingGroup) => {
     const all = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-finding]') ?? []);
-    const i = all.findIndex((b) => b.dataset.finding === findingKey(f));
+    const i = all.findIndex((b) => b.dataset.finding === g.key);
     focusAfterIgnore.current = (all[i + 1] ?? all[i - 1])?.dataset.finding ?? null;
-    p.onIgnore(f);
+    p.onIgnore(g);
   };
 
   useEffect(() => {
-    // Keep the current finding in view when 上一个/下一个 moves it.
+    // Keep the current item in view when 上一个/下一个 moves it.
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
   }, [p.active]);
 
@@ -86,77 +114,87 @@ export function FindingList(p: Props) {
     }
   };
 
-  const groups: { table: string; items: Finding[] }[] = [];
-  for (const f of p.findings) {
-    const last = groups[groups.length - 1];
-    if (last && last.table === f.table) last.items.push(f);
-    else groups.push({ table: f.table, items: [f] });
+  const tables: { table: string; items: FindingGroup[] }[] = [];
+  for (const g of p.groups) {
+    const last = tables[tables.length - 1];
+    if (last && last.table === g.table) last.items.push(g);
+    else tables.push({ table: g.table, items: [g] });
   }
 
   return (
     <div ref={listRef} role="region" aria-label="检查结果">
-      {groups.map((g) => (
-        <section key={g.table} aria-label={groupTitle(g.table)}>
+      {tables.map((t) => (
+        <section key={t.table} aria-label={groupTitle(t.table)}>
           <h2 className={styles.group}>
-            {groupTitle(g.table)}（{g.items.length}）
+            {groupTitle(t.table)}（{t.items.length}）
           </h2>
           <ul className={styles.list}>
-            {g.items.map((f) => {
-              const key = findingKey(f);
-              const isActive = key === p.active;
-              const isVerified = p.verified.has(key);
-              const why = isActive ? p.ruleWhy(f.rule) : undefined;
+            {t.items.map((g) => {
+              const isActive = g.key === p.active;
+              const verified = p.isVerified(g);
+              const related = [...new Map(g.findings.flatMap((f) => f.related).map((r) => [`${r.sheet}!${r.cell}`, r])).values()].filter((r) => `${r.sheet}!${r.cell}` !== g.key);
+              const n = g.findings.length;
               return (
-                <li key={key + f.message} className={mergeClasses(styles.item, isActive && styles.active)}>
+                <li key={g.key} className={mergeClasses(styles.item, isActive && styles.active)}>
                   <button
                     type="button"
                     className={styles.open}
-                    data-finding={key}
+                    data-finding={g.key}
                     aria-current={isActive ? 'true' : undefined}
-                    aria-disabled={p.disabled || undefined}
-                    onClick={() => !p.disabled && p.onOpen(f)}
+                    aria-label={`${SEVERITY_LABEL[g.severity]} ${g.key}${n > 1 ? `，${n} 个关系` : ''}：${g.findings.map((f) => p.ruleTitle(f.rule)).join('；')}`}
+                    onClick={() => p.onOpen(g)}
                     onKeyDown={onKeyDown}
                   >
-                    <span className={styles.head}>
-                      <Badge appearance="filled" color={BADGE_COLOR[f.severity]}>
-                        {SEVERITY_LABEL[f.severity]}
+                    <Badge appearance="filled" color={BADGE_COLOR[g.severity]}>
+                      {SEVERITY_LABEL[g.severity]}
+                    </Badge>
+                    {verified && (
+                      <Badge appearance="outline" color="success">
+                        已核实
                       </Badge>
-                      {isVerified && (
-                        <Badge appearance="outline" color="success">
-                          已核实
-                        </Badge>
-                      )}
-                      <Text weight="semibold">{p.ruleTitle(f.rule)}</Text>
-                      <Text size={200}>
-                        {f.sheet}!{f.cell}
-                      </Text>
-                    </span>
-                    <Text className={styles.message}>{f.message}</Text>
-                    {f.expected !== null && (
-                      <span className={styles.numbers}>
-                        <span>应为 {withUnit(f.expected, f.unit)}</span>
-                        <span>实为 {withUnit(f.actual, f.unit)}</span>
-                        <span>差额 {withUnit(f.difference, f.unit)}</span>
-                      </span>
                     )}
-                    {why && <span className={styles.why}>{why}</span>}
+                    <span className={styles.cell}>{g.key}</span>
+                    {n > 1 && <Text size={200}>{n} 个关系</Text>}
                   </button>
+                  <div className={styles.body}>
+                    {g.findings.map((f) => (
+                      <div key={`${f.rule}|${f.message}`} className={styles.relation}>
+                        <span className={styles.title}>
+                          {n > 1 && f.severity !== g.severity && (
+                            <Badge size="small" appearance="tint" color={BADGE_COLOR[f.severity]}>
+                              {SEVERITY_LABEL[f.severity]}
+                            </Badge>
+                          )}
+                          <Text weight="semibold">{p.ruleTitle(f.rule)}</Text>
+                          <span className={styles.rule}>{f.rule}</span>
+                        </span>
+                        <Text className={styles.message}>{f.message}</Text>
+                        <Figures f={f} />
+                        {p.ruleWhy(f.rule) && (
+                          <details>
+                            <summary className={styles.why}>为什么检查这一项</summary>
+                            <span className={styles.why}>{p.ruleWhy(f.rule)}</span>
+                          </details>
+                        )}
+                      </div>
+                    ))}
+                  </div>
                   <div className={styles.footer}>
-                    {isActive && f.related.length > 0 && (
+                    {related.length > 0 && (
                       <>
                         <Text size={200}>相关单元格：</Text>
-                        {f.related.map((r) => (
-                          <Button key={`${r.sheet}!${r.cell}`} size="small" appearance="transparent" disabledFocusable={p.disabled} onClick={() => p.onSelectCell(r.sheet, r.cell)}>
-                            {r.sheet === f.sheet ? r.cell : `${r.sheet}!${r.cell}`}
+                        {related.map((r) => (
+                          <Button key={`${r.sheet}!${r.cell}`} size="small" appearance="transparent" onClick={() => p.onSelectCell(r.sheet, r.cell)}>
+                            {r.sheet === g.sheet ? r.cell : `${r.sheet}!${r.cell}`}
                           </Button>
                         ))}
                       </>
                     )}
-                    <Button size="small" disabledFocusable={p.disabled} onClick={() => ignore(f)} aria-label={`忽略：${f.sheet}!${f.cell} ${p.ruleTitle(f.rule)}`}>
+                    <Button size="small" onClick={() => ignore(g)} aria-label={`忽略：${g.key}`}>
                       忽略
                     </Button>
-                    <Button size="small" disabledFocusable={p.disabled} onClick={() => p.onVerify(f, !isVerified)}>
-                      {isVerified ? '取消已核实' : '标记已核实'}
+                    <Button size="small" onClick={() => p.onVerify(g, !verified)}>
+                      {verified ? '取消已核实' : '标记已核实'}
                     </Button>
                   </div>
                 </li>

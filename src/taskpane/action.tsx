@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
+import { sticky } from './styles';
 import { describeError } from '../excel/office-host';
 
 /** Busy / error / success state of one tab's Excel actions, like the check view's. */
@@ -23,9 +24,14 @@ export function useAction() {
   return { busy, error, status, setError, setStatus, act };
 }
 
+const useStyles = makeStyles({ feedback: { ...sticky, display: 'flex', flexDirection: 'column', gap: '6px' } });
+
+/** Progress and messages of a tab, kept in view at the top of the scrolling panel. */
 export function ActionFeedback({ busy, error, status }: { busy: string | null; error: string | null; status: string | null }) {
+  const styles = useStyles();
+  if (!busy && !error && !status) return null;
   return (
-    <>
+    <div className={styles.feedback}>
       {busy && (
         <div role="status" aria-live="polite">
           <ProgressBar thickness="large" />
@@ -42,6 +48,6 @@ export function ActionFeedback({ busy, error, status }: { busy: string | null; e
           <MessageBarBody>{status}</MessageBarBody>
         </MessageBar>
       )}
-    </>
+    </div>
   );
 }

@@ -10,3 +10,13 @@ export const plainButton: GriffelStyle = {
   cursor: 'pointer',
   ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
 };
+
+/** Stays at the top of the scrolling tab panel: progress and messages remain where the user is looking. */
+export const sticky: GriffelStyle = {
+  position: 'sticky',
+  top: 0,
+  zIndex: 1,
+  backgroundColor: tokens.colorNeutralBackground1,
+  paddingTop: '4px',
+  paddingBottom: '4px',
+};

@@ -64,9 +64,6 @@ describe('readWorkbook', () => {
     expect(s2).toEqual({ name: 'Sheet2', rows: [[]], merges: [] });
     expect(read.decisions).toEqual(EMPTY_DECISIONS);
     expect(read.mergesUnavailable).toBe(false);
-    // No Fill and white read the same colour; the saved format must still tell them apart.
-    expect(read.formats.get('公开04表!C5')?.fill).toBeNull();
-    expect(read.formats.get('公开04表!C4')?.fill).toBe('#FFFFFF');
   });
 
   it('still takes two syncs for many sheets', async () => {
@@ -104,13 +101,13 @@ describe('marks', () => {
     finding({ rule: 'sum/rounding', severity: 'info', cell: 'B2' }),
   ];
 
-  it('marks all cells with one sync and clear restores every property exactly', async () => {
+  it('marks all cells in three syncs and clear restores every property exactly', async () => {
     const xl = new FakeExcel(sample());
     const before = ['B2', 'B4', 'C4', 'C5', 'C6'].map((c) => xl.cell('公开04表', c));
     const read = await readWorkbook(xl.run);
     xl.syncCount = 0;
-    const { decisions, skipped } = await writeMarks(xl.run, planMarks(findings, EMPTY_DECISIONS), read, read.decisions);
-    expect(xl.syncCount).toBe(1);
+    const { decisions, skipped } = await writeMarks(xl.run, planMarks(findings, EMPTY_DECISIONS), read.decisions);
+    expect(xl.syncCount).toBe(3);
     expect(skipped).toEqual([]);
     expect(xl.cell('公开04表', 'C5')).toMatchObject({ fill: '#FFC7CE', fontColor: '#9C0006', borders: { EdgeTop: { style: 'Continuous', color: '#C00000', weight: 'Medium' } } });
     expect(xl.cell('公开04表', 'C6')).toMatchObject({ fill: '#FFEB9C', fontColor: '#9C5700' });
@@ -123,9 +120,10 @@ describe('marks', () => {
     expect(after.map((c) => [c.value, c.text, c.numberFormat])).toEqual(before.map((c) => [c.value, c.text, c.numberFormat]));
 
     xl.syncCount = 0;
-    const cleared = await clearMarks(xl.run, decisions, ['公开04表', 'Sheet2']);
-    expect(xl.syncCount).toBe(1);
-    expect(cleared.marked).toEqual({});
+    const cleared = await clearMarks(xl.run, decisions);
+    expect(xl.syncCount).toBe(3);
+    expect(cleared.decisions.marked).toEqual({});
+    expect(cleared.restored).toBe(4);
     expect(['B2', 'B4', 'C4', 'C5', 'C6'].map((c) => xl.cell('公开04表', c))).toEqual(before);
   });
 
@@ -133,24 +131,24 @@ describe('marks', () => {
     const xl = new FakeExcel(sample());
     const original = xl.cell('公开04表', 'C5');
     const read1 = await readWorkbook(xl.run);
-    const m1 = await writeMarks(xl.run, planMarks(findings, EMPTY_DECISIONS), read1, read1.decisions);
-    // A re-check reads the painted cells; marking again must not save the paint as "original".
-    const read2 = await readWorkbook(xl.run);
+    const m1 = await writeMarks(xl.run, planMarks(findings, EMPTY_DECISIONS), read1.decisions);
+    // Marking again must not save the paint as "original".
     const ignoredC6 = setIgnored(m1.decisions, findingKey(findings[1]), true);
-    const m2 = await writeMarks(xl.run, planMarks(findings, ignoredC6), read2, ignoredC6);
+    const m2 = await writeMarks(xl.run, planMarks(findings, ignoredC6), ignoredC6);
     expect(m2.decisions.marked['公开04表!C5']).toEqual(m1.decisions.marked['公开04表!C5']);
     expect(xl.cell('公开04表', 'C6')).toEqual(new FakeExcel(sample()).cell('公开04表', 'C6'));
-    await clearMarks(xl.run, m2.decisions, ['公开04表', 'Sheet2']);
+    await clearMarks(xl.run, m2.decisions);
     expect(xl.cell('公开04表', 'C5')).toEqual(original);
   });
 
-  it('skips cells whose original format is unknown instead of painting them irreversibly', async () => {
+  it('skips cells on sheets that no longer exist, and reads the format of any other cell it marks', async () => {
     const xl = new FakeExcel(sample());
     const read = await readWorkbook(xl.run);
     const outside = [finding({ cell: 'Z99' }), finding({ sheet: '已删除', cell: 'A1' })];
-    const { decisions, skipped } = await writeMarks(xl.run, planMarks(outside, EMPTY_DECISIONS), read, read.decisions);
-    expect([...skipped].sort()).toEqual(['公开04表!Z99', '已删除!A1']);
-    expect(decisions.marked).toEqual({});
+    const { decisions, skipped } = await writeMarks(xl.run, planMarks(outside, EMPTY_DECISIONS), read.decisions);
+    expect(skipped).toEqual(['已删除!A1']);
+    expect(Object.keys(decisions.marked)).toEqual(['公开04表!Z99']);
+    await clearMarks(xl.run, decisions);
     expect(xl.cell('公开04表', 'Z99').fill).toBeNull();
   });
 });
@@ -161,7 +159,7 @@ describe('decisions in the workbook', () => {
     const before = xl.cell('公开04表', 'C5');
     const read = await readWorkbook(xl.run);
     const f = finding({ cell: 'C5' });
-    const marked = await writeMarks(xl.run, planMarks([f], EMPTY_DECISIONS), read, read.decisions);
+    const marked = await writeMarks(xl.run, planMarks([f], EMPTY_DECISIONS), read.decisions);
     const withIgnore = setIgnored(marked.decisions, findingKey(finding({ rule: 'value/decimals', cell: 'C6' })), true);
     await saveDecisions(xl.run, withIgnore);
     expect(xl.setting(DECISIONS_KEY)).toEqual({ version: 1, ignored: withIgnore.ignored, verified: [] });
@@ -172,7 +170,7 @@ describe('decisions in the workbook', () => {
     const again = await readWorkbook(reopened.run);
     expect(again.decisions).toEqual(withIgnore);
     expect(reopened.cell('公开04表', 'C5').fill).toBe('#FFC7CE');
-    await clearMarks(reopened.run, again.decisions, reopened.sheetNames());
+    await clearMarks(reopened.run, again.decisions);
     expect(reopened.cell('公开04表', 'C5')).toEqual(before);
   });
 
@@ -182,12 +180,12 @@ describe('decisions in the workbook', () => {
     const pane = await readWorkbook(xl.run);
     // The ribbon command (its own runtime) checks and marks.
     const cmd = await readWorkbook(xl.run);
-    await writeMarks(xl.run, planMarks([finding({ cell: 'C5' })], cmd.decisions), cmd, cmd.decisions);
+    await writeMarks(xl.run, planMarks([finding({ cell: 'C5' })], cmd.decisions), cmd.decisions);
     // The pane, still holding its earlier state, stores an ignore.
     await saveDecisions(xl.run, setIgnored(pane.decisions, 'value/x|公开04表|C6', true));
     const later = await readWorkbook(xl.run);
     expect(later.decisions.ignored).toEqual(['value/x|公开04表|C6']);
-    await clearMarks(xl.run, later.decisions, xl.sheetNames());
+    await clearMarks(xl.run, later.decisions);
     expect(xl.cell('公开04表', 'C5')).toEqual(before);
   });
 
@@ -197,6 +195,7 @@ describe('decisions in the workbook', () => {
     data.settings[MARKS_KEY] = { version: 1, marked: { '公开04表!C5': { fill: 3 } } };
     const read = await readWorkbook(new FakeExcel(data).run);
     expect(read.decisions).toEqual({ version: 1, ignored: ['a|b|C1'], verified: [], marked: {} });
+    expect(read.rejectedMarks).toEqual([{ key: '公开04表!C5', reason: '保存的原格式不完整或含无效的颜色、边框' }]);
   });
 });
 
@@ -214,7 +213,7 @@ describe('selection and edits', () => {
     const edits: string[] = [];
     await watchEdits(xl.run, (a) => edits.push(a));
     const read = await readWorkbook(xl.run);
-    await writeMarks(xl.run, planMarks([finding({})], EMPTY_DECISIONS), read, read.decisions);
+    await writeMarks(xl.run, planMarks([finding({})], EMPTY_DECISIONS), read.decisions);
     expect(edits).toEqual([]);
     await xl.userEdit('公开04表', 'C5', 99);
     expect(edits).toEqual(['C5']);

@@ -29,10 +29,10 @@ describe('decisions', () => {
     d = setIgnored(d, 'r|S|A1', true);
     d = setVerified(d, 'r|S|B2', true);
     expect(d.ignored).toEqual(['r|S|A1']);
-    expect(parseDecisions(JSON.stringify(storedDecisions(d)), storedMarks(d))).toEqual(d);
+    expect(parseDecisions(JSON.stringify(storedDecisions(d)), storedMarks(d))).toEqual({ decisions: d, rejected: [] });
     expect(resetIgnored(d)).toEqual({ ...d, ignored: [] });
-    expect(parseDecisions('not json', 'not json')).toEqual(EMPTY_DECISIONS);
-    expect(parseDecisions(null, null)).toEqual(EMPTY_DECISIONS);
+    expect(parseDecisions('not json', 'not json').decisions).toEqual(EMPTY_DECISIONS);
+    expect(parseDecisions(null, null)).toEqual({ decisions: EMPTY_DECISIONS, rejected: [] });
   });
 });
 

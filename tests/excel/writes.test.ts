@@ -6,6 +6,7 @@ import { FakeExcel, FakeWorkbookData } from '../../src/excel/fake/fake-excel';
 import { fakeWorkbookFromGrid } from '../../src/excel/fake/from-grid';
 import {
   addSupplementSheet,
+  FillOrigin,
   FILLS_KEY,
   NARRATIVE_COLUMN_WIDTH,
   NARRATIVE_SHEET,
@@ -18,6 +19,7 @@ import {
   writeNarrativeSheet,
 } from '../../src/excel/writes';
 import { planWrites } from '../../src/taskpane/fills';
+import { fillOrigin } from '../../src/excel/fill-origin';
 
 function book(): FakeWorkbookData {
   return {
@@ -37,6 +39,10 @@ function book(): FakeWorkbookData {
     ],
   };
 }
+
+
+/** For tests of the write mechanics on small hand-made sheets: every well-formed entry counts as a fill. */
+const everyEntry: FillOrigin = (entries) => new Set(entries.map((e) => `${e.sheet}!${e.cell}`));
 
 describe('Range.values in the fake parses strings like typed input', () => {
   it('turns =… into a formula and 1,010.75 into a number in General cells, but not in text (@) cells', async () => {
@@ -90,8 +96,8 @@ describe('writeFills / undoFills', () => {
     const reopened = FakeExcel.fromSnapshot(xl.save());
     expect((await readFillUndo(reopened.run))?.entries).toHaveLength(3);
     reopened.syncCount = 0;
-    const u = await undoFills(reopened.run);
-    expect(u).toEqual({ restored: 3, changed: [] });
+    const u = await undoFills(reopened.run, everyEntry);
+    expect(u).toEqual({ restored: 3, changed: [], rejected: [] });
     // The record with the sheet names, the cells' current values, then all restores in one write.
     expect(reopened.syncCount).toBe(3);
     expect(reopened.save().sheets).toEqual(before.sheets);
@@ -105,7 +111,7 @@ describe('writeFills / undoFills', () => {
     expect(r.skipped).toEqual(['公开03表!D6']);
     expect(xl.cell('公开03表', 'D6').value).toBe('x');
     await xl.userEdit('公开03表', 'C7', 999);
-    const u = await undoFills(xl.run);
+    const u = await undoFills(xl.run, everyEntry);
     expect(u.changed).toEqual(['公开03表!C7']);
     expect(xl.cell('公开03表', 'C7').value).toBe(999);
     expect(xl.cell('公开03表', 'C6')).toMatchObject({ value: '', numberFormat: '0.0' });
@@ -129,7 +135,7 @@ describe('writeFills / undoFills', () => {
     expect(xl.cell('公开03表', 'C7').value).toBe(1010.72);
     expect(xl.cell('公开03表', 'C6').value).toBe('');
     expect((await readFillUndo(xl.run))?.entries).toHaveLength(3);
-    expect(await undoFills(xl.run)).toEqual({ restored: 1, changed: ['Sheet2!B1'] });
+    expect(await undoFills(xl.run, everyEntry)).toEqual({ restored: 1, changed: ['Sheet2!B1'], rejected: [] });
     expect(xl.save().sheets.find((s) => s.name === '公开03表')).toEqual(before);
   });
 
@@ -148,7 +154,7 @@ describe('writeFills / undoFills', () => {
     await writeFills(xl.run, writes.slice(0, 1));
     await writeFills(xl.run, writes.slice(1));
     expect((await readFillUndo(xl.run))?.entries).toHaveLength(3);
-    await undoFills(xl.run);
+    await undoFills(xl.run, everyEntry);
     expect(xl.save().sheets).toEqual(before.sheets);
   });
 });
@@ -169,7 +175,7 @@ describe('the sample workbook: a blanked derivable cell is proposed, written and
     await writeFills(xl.run, planWrites(plan.fills));
     expect(xl.syncCount).toBe(2);
     expect(xl.cell(s03.name, 'C7').value).toBe(1010.72);
-    await undoFills(xl.run);
+    await undoFills(xl.run, fillOrigin((await readWorkbook(xl.run)).grid));
     expect(xl.cell(s03.name, 'C7')).toMatchObject({ value: '', numberFormat: 'General' });
   });
 });

@@ -15,7 +15,8 @@
  * - a string written to `Range.values` is parsed like typed input unless the cell's number format is text (`@`):
  *   `=…` becomes a formula (stored in `formula`, its value an error since the fake does not calculate) and a
  *   number-like string (`1,010.75`, `12%`) becomes a number; a values/numberFormat matrix must match the range's shape.
- * Every sync is counted, which is what lets tests assert the adapter's batching.
+ * Every sync is counted, which is what lets tests assert the adapter's batching, and so are the bytes each sync
+ * returns (the UTF-8 JSON of every loaded property and result), which Excel on the web caps at 5 MB per response.
  */
 import { a1, parseA1 } from '../../engine/a1';
 
@@ -45,6 +46,8 @@ export interface FakeCell {
   bold?: boolean;
   /** A cell note (ExcelApi 1.18 `workbook.notes`). */
   note?: string;
+  /** ExcelApi 1.7 Range.hyperlink: a link to a place in the workbook. */
+  hyperlink?: { documentReference?: string; address?: string; screenTip?: string };
 }
 
 export interface FakeSheetData {
@@ -57,6 +60,8 @@ export interface FakeSheetData {
   columnWidths?: Record<string, number>;
   /** Rows frozen at the top (freezePanes.freezeRows). */
   frozenRows?: number;
+  /** ExcelApi 1.9 page layout set through the API. */
+  pageLayout?: { orientation?: string; printGridlines?: boolean; printTitleRows?: string };
 }
 
 export interface FakeWorkbookData {
@@ -146,6 +151,10 @@ type Op = () => void;
 /** The workbook behind the fake API, plus what tests inspect: sync count, selection, event handlers. */
 export class FakeExcel {
   syncCount = 0;
+  /** UTF-8 bytes of the JSON of everything loaded, summed over all syncs. */
+  bytesRead = 0;
+  /** The largest single sync's response, in the same measure. */
+  largestResponse = 0;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string;
   private sheets: FakeSheetState[];
@@ -160,6 +169,7 @@ export class FakeExcel {
       merges: [...s.merges],
       columnWidths: { ...(s.columnWidths ?? {}) },
       frozenRows: s.frozenRows,
+      pageLayout: s.pageLayout ? { ...s.pageLayout } : undefined,
     }));
     this.settings = new Map(Object.entries(clone(data.settings)));
     this.activeSheet = this.sheets[0]?.name ?? '';
@@ -169,7 +179,7 @@ export class FakeExcel {
   save(): FakeWorkbookData {
     return clone({
       // A cell with neither content nor formatting is not stored in a file (touching it through the API leaves none).
-      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].filter(([, c]) => JSON.stringify(c) !== EMPTY_CELL)), merges: s.merges, columnWidths: s.columnWidths, frozenRows: s.frozenRows })),
+      sheets: this.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].filter(([, c]) => JSON.stringify(c) !== EMPTY_CELL)), merges: s.merges, columnWidths: s.columnWidths, frozenRows: s.frozenRows, pageLayout: s.pageLayout })),
       settings: Object.fromEntries(this.settings),
     });
   }
@@ -227,6 +237,18 @@ export class FakeExcel {
     return this.sheet(sheetName).frozenRows ?? 0;
   }
 
+  pageLayout(sheetName: string): FakeSheetData['pageLayout'] {
+    return this.sheet(sheetName).pageLayout;
+  }
+
+  /** Counts a loaded value as part of the current sync's response. */
+  received(value: unknown, sync: { bytes: number }): void {
+    const n = value === undefined ? 0 : utf8Length(JSON.stringify(value));
+    this.bytesRead += n;
+    sync.bytes += n;
+    this.largestResponse = Math.max(this.largestResponse, sync.bytes);
+  }
+
   /** The active cell: the top-left cell of the selection, or A1 of the active sheet. */
   activeCell(): { sheet: string; address: string } {
     if (this.selection && this.selection.sheet === this.activeSheet) return { sheet: this.selection.sheet, address: this.selection.address.split(':')[0] };
@@ -243,6 +265,16 @@ export class FakeExcel {
     if (this.hasSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (worksheet ${name})`);
     if (!name || /[\\/?*[\]:]/.test(name) || name.length > 31) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${name})`);
     this.sheets.push({ name, id: `{sheet-${this.sheets.length}-${name}}`, cells: new Map(), merges: [], columnWidths: {} });
+  }
+
+  /** Worksheet.delete (ExcelApi 1.1); a workbook keeps at least one visible sheet. */
+  deleteSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name === name);
+    if (i < 0) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (worksheet ${name})`);
+    if (this.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    this.sheets.splice(i, 1);
+    if (this.activeSheet === name) this.activeSheet = this.sheets[Math.max(0, i - 1)].name;
+    if (this.selection?.sheet === name) this.selection = null;
   }
 
   sheet(name: string) {
@@ -276,6 +308,21 @@ interface FakeSheetState {
   merges: string[];
   columnWidths: Record<string, number>;
   frozenRows?: number;
+  pageLayout?: FakeSheetData['pageLayout'];
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** What Excel stores when a value is written to a cell with the given number format (typed-input parsing). */
@@ -303,6 +350,8 @@ function storeValue(cell: FakeCell, v: string | number | boolean): void {
 class FakeRequestContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbook;
+  /** The response of the sync under way. */
+  response = { bytes: 0 };
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -319,6 +368,7 @@ class FakeRequestContext {
   /** Runs the queued commands in order, as one round trip; a failing command rejects the whole sync. */
   async sync(): Promise<void> {
     this.host.syncCount++;
+    this.response = { bytes: 0 };
     await Promise.resolve();
     // Commands queued while the batch runs (loads of collection items) belong to the same round trip.
     try {
@@ -362,7 +412,9 @@ class ClientObject {
     const scalars = wanted.filter((n) => !n.includes('/'));
     this.ctx.enqueue(() => {
       for (const n of scalars) {
-        this.loadedValues.set(n, readers[n]());
+        const v = readers[n]();
+        this.ctx.host.received(v, this.ctx.response);
+        this.loadedValues.set(n, v);
         this.loadedNames.add(n);
       }
     });
@@ -527,6 +579,30 @@ class FakeWorksheet extends ClientObject {
     });
   }
 
+  delete(): void {
+    this.ctx.enqueue(() => this.ctx.host.deleteSheet(this.sheetName));
+  }
+
+  /** ExcelApi 1.9 page layout: the properties and the one method the add-in sets. */
+  get pageLayout() {
+    const layout = () => {
+      const s = this.ctx.host.sheet(this.sheetName);
+      return (s.pageLayout ??= {});
+    };
+    const ctx = this.ctx;
+    return {
+      set orientation(v: string) {
+        ctx.enqueue(() => (layout().orientation = v));
+      },
+      set printGridlines(v: boolean) {
+        ctx.enqueue(() => (layout().printGridlines = v));
+      },
+      setPrintTitleRows(rows: string) {
+        ctx.enqueue(() => (layout().printTitleRows = rows));
+      },
+    };
+  }
+
   /** ExcelApi 1.7. */
   get freezePanes() {
     return {
@@ -576,6 +652,16 @@ class FakeRange extends ClientObject {
     this.writeEach(v, 'values', (cell, x) => storeValue(cell, x));
     // Content written by an add-in raises onChanged too (triggerSource ThisLocalAddin, ExcelApi 1.14), after the sync.
     this.ctx.enqueue(() => this.ctx.host.raiseChanged(this.sheetName, rectAddress(this.must()), 'ThisLocalAddin'));
+  }
+
+  /** ExcelApi 1.7: a link; with textToDisplay the cell's value becomes that text. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.ctx.enqueue(() =>
+      this.forEachCell((cell) => {
+        cell.hyperlink = { documentReference: v.documentReference, address: v.address, screenTip: v.screenTip };
+        if (v.textToDisplay !== undefined) storeValue(cell, v.textToDisplay);
+      }),
+    );
   }
 
   set numberFormat(v: string[][]) {
@@ -712,7 +798,9 @@ class FakeRange extends ClientObject {
   getCellProperties(spec: Excel.CellPropertiesLoadOptions): FakeClientResult<Excel.CellProperties[][]> {
     const result = new FakeClientResult<Excel.CellProperties[][]>();
     this.ctx.enqueue(() => {
-      result.set(this.matrix((c) => cellProperties(c, spec)));
+      const v = this.matrix((c) => cellProperties(c, spec));
+      this.ctx.host.received(v, this.ctx.response);
+      result.set(v);
     });
     return result;
   }
