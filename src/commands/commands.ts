@@ -1,31 +1,21 @@
 /**
- * Ribbon commands (ExecuteFunction) 检查工作簿 and 清除标记: they work without opening the task pane and report what
- * they did in a notice dialog (./ribbon). Their ids must equal the manifest's <FunctionName>s.
+ * Ribbon commands (ExecuteFunction) 检查工作簿 and 清除标记: they work without opening the task pane
+ * (src/excel/ribbon-actions) and report what they did in a notice dialog (./ribbon). Their ids must equal the
+ * manifest's <FunctionName>s.
  */
 import { excelHost } from '../excel/office-host';
+import { ribbonCheck, ribbonClearMarks, RibbonReport } from '../excel/ribbon-actions';
+import type { WorkbookHost } from '../excel/workflow';
 import { runRibbonCommand } from './ribbon';
 import type { Notice } from './notice-url';
 
-async function checkWorkbook(): Promise<Notice> {
-  const host = excelHost();
-  const result = await host.check();
-  const { tables, findings } = result.analysis;
-  if (tables.length === 0) {
-    return { title: '未找到决算表', text: '当前工作簿中没有识别到公开01表至公开09表，未作任何标记。\n请确认打开的是部门决算公开表，或在任务窗格中查看识别说明。' };
-  }
-  await host.mark(result, result.read.decisions);
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  return {
-    title: findings.length ? '检查完成：发现问题' : '检查完成：未发现问题',
-    text: `识别到 ${tables.length} 张表（${tables.map((t) => t.id).join('、')}）。\n错误 ${count('error')} 条，警告 ${count('warning')} 条，提示 ${count('info')} 条${findings.length ? '；有问题的单元格已标记。\n打开任务窗格可逐条查看，“清除标记”可恢复原格式。' : '。'}`,
-  };
-}
+const OUTCOME: Record<RibbonReport['level'], string> = { success: '完成', warning: '请注意', error: '未完成' };
 
-async function clearMarks(): Promise<Notice> {
-  const host = excelHost();
-  const result = await host.check();
-  await host.clear(result.read.decisions, result.read.grid.sheets.map((s) => s.name));
-  return { title: '已清除标记', text: '决算助手所做的标记已清除，单元格恢复原来的格式。' };
+function notice(label: string, action: (host: WorkbookHost) => Promise<RibbonReport>): () => Promise<Notice> {
+  return async () => {
+    const report = await action(excelHost());
+    return { title: `${label}：${OUTCOME[report.level]}`, text: report.message };
+  };
 }
 
 Office.onReady((info) => {
@@ -34,6 +24,6 @@ Office.onReady((info) => {
     // completed() only after the notice is closed: Excel keeps the button busy until then (docs: develop/create-addin-commands).
     void runRibbonCommand(Office, inExcel, window.location.href, action).finally(() => event.completed());
   };
-  Office.actions.associate('checkWorkbook', command(checkWorkbook));
-  Office.actions.associate('clearMarks', command(clearMarks));
+  Office.actions.associate('checkWorkbook', command(notice('检查工作簿', ribbonCheck)));
+  Office.actions.associate('clearMarks', command(notice('清除标记', ribbonClearMarks)));
 });

@@ -98,8 +98,8 @@ describe('ribbon commands', () => {
   it('检查工作簿 on a workbook without 决算 tables says so, and completes only when the notice is closed', async () => {
     const page = await open('commands.html', withDialogs(() => true));
     const notice = await runCommand(page, 'checkWorkbook');
-    expect(notice.title).toBe('未找到决算表');
-    expect(notice.text).toContain('没有识别到公开01表至公开09表');
+    expect(notice.title).toBe('检查工作簿：请注意');
+    expect(notice.text).toContain('未找到部门决算公开表');
     expect(notice.completed).toBe(true);
     await page.close();
   });
