@@ -1,7 +1,7 @@
 /*
  * Builds the Excel add-in (task pane + ribbon commands) into dist/addin; `--env fakeOffice` builds the e2e fake host.
  * ADDIN_BASE_URL and OFFICE_JS choose where the add-in is served from and where Office.js comes from
- * (scripts/addin-config.js).
+ * (scripts/addin-config.js); ADDIN_OUT the output folder (default dist/addin).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -60,8 +60,8 @@ module.exports = async (env, argv) => {
       notice: './src/commands/notice.ts',
     },
     output: {
-      // Not dist/: the CLI build writes dist/src, dist/bench.
-      path: path.resolve(__dirname, 'dist/addin'),
+      // Not dist/: the CLI build writes dist/src, dist/bench. ADDIN_OUT lets a second variant sit beside it (e2e, CI).
+      path: path.resolve(__dirname, process.env.ADDIN_OUT || 'dist/addin'),
       filename: '[name].[contenthash:8].js',
       clean: true,
     },

@@ -10,7 +10,7 @@
  * - every ExecuteFunction's FunctionName registered with Office.actions.associate in src/commands;
  * - a built manifest (one with taskpane.html beside it, e.g. dist/addin/manifest.xml): every URL under the add-in's
  *   base (the folder of <SourceLocation>), and each names a file the build wrote there.
- * Usage: node scripts/validate-manifest.js [manifest ...]   (default: manifest.xml, and dist/addin/manifest.xml if built)
+ * Usage: node scripts/validate-manifest.js [manifest ...]   (default: manifest.xml, and dist/addin{,-local}/manifest.xml if built)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -152,8 +152,8 @@ async function validate(file) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const built = path.join(root, 'dist/addin/manifest.xml');
-  const files = args.length ? args.map((a) => path.resolve(a)) : [path.join(root, 'manifest.xml'), ...(fs.existsSync(built) ? [built] : [])];
+  const built = ['dist/addin/manifest.xml', 'dist/addin-local/manifest.xml'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  const files = args.length ? args.map((a) => path.resolve(a)) : [path.join(root, 'manifest.xml'), ...built];
   let failed = false;
   for (const file of files) {
     errors = [];

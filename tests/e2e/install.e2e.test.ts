@@ -2,6 +2,8 @@
  * What a user sees when the add-in cannot run, and what the ribbon commands report, in headless Chromium against the
  * built add-in (dist/addin): Office.js unreachable (an offline network with the CDN build), an Excel without the
  * requirement set, and the ribbon's notice dialog (DialogApi stood in for by a few lines around the fake host).
+ * The OFFICE_JS=local build (dist/addin-local, `npm run test:e2e` builds it) is served at its intranet address with
+ * Microsoft's real office.js from the add-in's own folder, with the network closed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +34,8 @@ async function open(file: string, officeJs: string | null): Promise<Page> {
   return page;
 }
 
-const fake = () => fs.readFileSync(FAKE_OFFICE, 'utf8');
+/** The fake host's bundle, ending in a newline so that code appended to it is not inside its source-map comment. */
+const fake = () => `${fs.readFileSync(FAKE_OFFICE, 'utf8')}\n`;
 const visibleText = (page: Page, selector: string) => page.locator(selector).innerText();
 
 describe('when the add-in cannot run', () => {
@@ -94,6 +97,38 @@ async function runCommand(page: Page, id: string): Promise<{ title: string; text
   }, id);
 }
 
+describe('OFFICE_JS=local build', () => {
+  const LOCAL = path.resolve(__dirname, '../../dist/addin-local');
+  const BASE = 'https://addins.example.gov.cn/juesuan/';
+
+  it('Office.js loads from the add-in\'s own server under its policy; outside Excel the pane says where it belongs', async () => {
+    if (!fs.existsSync(path.join(LOCAL, 'office-js/office.js'))) throw new Error('dist/addin-local is missing: run `npm run test:e2e`, which builds it');
+    const page = await h.browser.newPage({ viewport: { width: 380, height: 700 } });
+    const served: string[] = [];
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) blocked.push(m.text());
+    });
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      const file = url.startsWith(BASE) ? path.join(LOCAL, decodeURIComponent(new URL(url).pathname.slice(new URL(BASE).pathname.length))) : '';
+      if (!file || !file.startsWith(LOCAL) || !fs.existsSync(file)) {
+        h.outside.push(url);
+        return route.abort('internetdisconnected');
+      }
+      served.push(url.slice(BASE.length));
+      const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+      return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
+    });
+    await page.goto(`${BASE}taskpane.html`);
+    await page.locator('[data-unavailable="not-excel"]').waitFor({ timeout: 30000 });
+    expect(await visibleText(page, '[data-unavailable]')).toContain('请在 Excel 中打开决算助手');
+    expect(served).toContain('office-js/office.js');
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('ribbon commands', () => {
   it('检查工作簿 on a workbook without 决算 tables says so, and completes only when the notice is closed', async () => {
     const page = await open('commands.html', withDialogs(() => true));
@@ -116,7 +151,7 @@ describe('ribbon commands', () => {
     const q = new URLSearchParams({ title: '检查完成：发现问题', text: '错误 1 条\n<b>不是标记</b>' });
     const page = await open(`notice.html?${q}`, fake());
     expect(await page.locator('#title').innerText()).toBe('检查完成：发现问题');
-    expect(await page.locator('#text').innerText()).toBe('错误 1 条\n<b>不是标记</b>');
+    expect(await page.locator('#text p').allTextContents()).toEqual(['错误 1 条', '<b>不是标记</b>']);
     expect(await page.locator('#text b').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('close');
     await page.close();
