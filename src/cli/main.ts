@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { catalogueMarkdown, ruleCatalogue, SEVERITY_ZH } from '../engine/catalogue';
 import { expandInputs } from './files';
+import { runCheckToWorkbook } from './findings-workbook';
 import { checkAll } from './pool';
 import { registerSupplement } from './supplement';
 import { registerNarrative, runCheckNarrative } from './narrative';
@@ -13,6 +14,8 @@ interface CheckOptions {
   format: 'text' | 'json';
   info: boolean;
   narrative?: string;
+  out?: string;
+  force?: boolean;
 }
 
 async function runCheck(inputs: string[], o: CheckOptions): Promise<number> {
@@ -62,7 +65,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--no-info', '不显示提示级结果（如尾差说明）')
     .option('--narrative <file>', '同时核对情况说明文本（.txt/.docx）中的数字和说法')
+    .option('--out <file>', '另把检查结果写入一个新工作簿的“检查结果”工作表（.xlsx，只用于一个工作簿）')
+    .option('--force', '--out 的文件已存在时替换它')
     .action(async (files: string[], o: CheckOptions) => {
+      if (o.out) {
+        code = await runCheckToWorkbook(files, o.out, { force: !!o.force, noInfo: !o.info, format: o.json ? 'json' : o.format, narrative: o.narrative });
+        return;
+      }
       if (o.narrative) {
         code = await runCheckNarrative(files, o.narrative, { json: !!o.json || o.format === 'json', noInfo: !o.info });
         return;

@@ -227,7 +227,7 @@ async function updateMarks(
   plan: ReadonlyMap<string, MarkKind>,
   decisions: Decisions,
   rejectedBefore: readonly RejectedRecord[],
-  withDecisions: boolean,
+  marking: boolean,
 ): Promise<MarkResult> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -281,8 +281,8 @@ async function updateMarks(
       marked[key] ??= current(key);
       mark(cell.range, kind);
     }
-    const next: Decisions = { ...decisions, marked };
-    if (withDecisions) context.workbook.settings.add(DECISIONS_KEY, storedDecisions(next));
+    const next: Decisions = { ...decisions, marked, marking: marking };
+    if (marking) context.workbook.settings.add(DECISIONS_KEY, storedDecisions(next));
     context.workbook.settings.add(MARKS_KEY, storedMarks(next));
     await context.sync();
     return { decisions: next, skipped, restored, rejected };
@@ -313,8 +313,21 @@ export async function selectRange(run: ExcelRun, sheet: string, address: string)
  */
 export async function watchEdits(run: ExcelRun, onEdit: (address: string) => void): Promise<void> {
   await run(async (context) => {
-    context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => onEdit(e.address));
+    context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+      // The 检查结果 sheet (our export, and the reviewer's notes in it) is no part of what is checked.
+      if ((await sheetName(run, e.worksheetId)) !== FINDINGS_SHEET) onEdit(e.address);
+    });
     await context.sync();
+  });
+}
+
+/** A worksheet's name from its id (one sync); null when it is gone. */
+async function sheetName(run: ExcelRun, id: string): Promise<string | null> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(id);
+    ws.load('name');
+    await context.sync();
+    return ws.isNullObject ? null : ws.name;
   });
 }
 

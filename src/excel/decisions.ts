@@ -32,9 +32,11 @@ export interface Decisions {
   readonly verified: readonly string[];
   /** Cells currently marked (`sheet!A1`) with their original formats. */
   readonly marked: Readonly<Record<string, SavedFormat>>;
+  /** 标记单元格 was chosen and not cleared since: every re-check brings the marks up to date with its findings. */
+  readonly marking: boolean;
 }
 
-export const EMPTY_DECISIONS: Decisions = { version: 1, ignored: [], verified: [], marked: {} };
+export const EMPTY_DECISIONS: Decisions = { version: 1, ignored: [], verified: [], marked: {}, marking: false };
 
 /** Rule id + sheet + cell: stable across re-checks, and the same for every reviewer of the file. */
 export function findingKey(f: Pick<Finding, 'rule' | 'sheet' | 'cell'>): string {
@@ -143,7 +145,7 @@ export function parseDecisions(decisionsRaw: unknown, marksRaw: unknown): Stored
   } else if (m.marked !== undefined) {
     rejected.push({ key: MARKS_KEY, reason: '标记记录的格式无效' });
   }
-  return { decisions: { version: 1, ignored: strings(d.ignored), verified: strings(d.verified), marked }, rejected };
+  return { decisions: { version: 1, ignored: strings(d.ignored), verified: strings(d.verified), marked, marking: m.on === true }, rejected };
 }
 
 /** What is stored under DECISIONS_KEY. */
@@ -152,8 +154,8 @@ export function storedDecisions(d: Decisions): { version: 1; ignored: readonly s
 }
 
 /** What is stored under MARKS_KEY. */
-export function storedMarks(d: Decisions): { version: 1; marked: Decisions['marked'] } {
-  return { version: 1, marked: d.marked };
+export function storedMarks(d: Decisions): { version: 1; on: boolean; marked: Decisions['marked'] } {
+  return { version: 1, on: d.marking, marked: d.marked };
 }
 
 function safeJson(s: string): unknown {

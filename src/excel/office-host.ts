@@ -1,11 +1,16 @@
 /** Binds the adapter to the real office.js `Excel.run` (a global the CDN script defines). */
 import type { ExcelRun } from './adapter';
-import { workbookHost, WorkbookHost } from './workflow';
+import { HostPlatform, workbookHost, WorkbookHost } from './workflow';
+
+/** Office.context.platform (Office.PlatformType values) as the pane needs it. */
+function platformOf(p: string): HostPlatform {
+  return p === 'OfficeOnline' ? 'web' : p === 'PC' ? 'windows' : p === 'Mac' ? 'mac' : 'other';
+}
 
 export function excelHost(): WorkbookHost {
   const run: ExcelRun = (batch) => Excel.run(batch);
   // Requirement-set check at run time (docs: develop/specify-api-requirements-runtime).
-  return workbookHost(run, { notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18') });
+  return workbookHost(run, { notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18'), platform: platformOf(String(Office.context.platform)) });
 }
 
 /** Plain Chinese for errors office.js reports (RichApi.Error codes, docs: excel/excel-add-ins-error-handling). */

@@ -43,18 +43,27 @@ export interface WorkbookHost {
   writeNarrativeSheet(paragraphs: readonly string[], overwrite: boolean, kinds?: readonly ParagraphKind[]): Promise<InsertResult>;
   writeAtActiveCell(paragraphs: readonly string[], overwrite: boolean): Promise<InsertResult>;
   addSupplementSheet(sheetName: string, layout: readonly SupplementRow[]): Promise<{ created: boolean }>;
+  readonly platform: HostPlatform;
   /** 导出到“检查结果”工作表: an existing one is replaced only with `replace`. */
   writeFindingsSheet(table: FindingsTable, replace: boolean): Promise<FindingsSheetResult>;
 }
+
+/**
+ * Where the pane runs, for what the webview allows (Office.context.platform): a browser tab (Excel on the web),
+ * WebView2 on Windows, WKWebView on Mac. Downloads from a pane are not supported on Mac (by design, office-js#2700).
+ */
+export type HostPlatform = 'web' | 'windows' | 'mac' | 'other';
 
 /** What the host offers beyond the manifest's ExcelApi 1.13. */
 export interface HostFeatures {
   /** Cell notes (ExcelApi 1.18). */
   readonly notes: boolean;
+  readonly platform: HostPlatform;
 }
 
-export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: false }): WorkbookHost {
+export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: false, platform: 'web' }): WorkbookHost {
   return {
+    platform: features.platform,
     async check(progress) {
       const read = await readWorkbook(run);
       if (progress) {
@@ -63,11 +72,12 @@ export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: fa
         await new Promise((r) => setTimeout(r, 0));
       }
       const analysis = analyze(read.grid);
-      const hasMarks = Object.keys(read.decisions.marked).length > 0;
-      // Without valid marks nothing is painted; bad stored records are still reported and dropped from the workbook.
-      const marks = hasMarks
+      // Marking on: the marks follow the new findings. Off: nothing is painted, and whatever a record says is marked
+      // (left over, or crafted) is restored or reported and dropped, so no mark outlives the findings.
+      const leftovers = Object.keys(read.decisions.marked).length > 0 || read.rejectedMarks.length > 0;
+      const marks = read.decisions.marking
         ? await writeMarks(run, planMarks(analysis.findings, read.decisions), read.decisions, read.rejectedMarks)
-        : read.rejectedMarks.length
+        : leftovers
           ? await clearMarks(run, read.decisions, read.rejectedMarks)
           : null;
       return { read, analysis, marks };
@@ -95,7 +105,7 @@ export function workbookHost(run: ExcelRun, features: HostFeatures = { notes: fa
 /** Check, and mark every finding's cell (the ribbon's 检查工作簿): the check itself updates existing marks first. */
 export async function checkAndMark(host: WorkbookHost): Promise<{ result: CheckResult; marks: MarkResult }> {
   const result = await host.check();
-  if (result.marks && Object.keys(result.read.decisions.marked).length) return { result, marks: result.marks };
+  if (result.marks && result.read.decisions.marking) return { result, marks: result.marks };
   const marks = await host.mark(result, result.marks?.decisions ?? result.read.decisions);
   return { result, marks: { ...marks, rejected: [...(result.marks?.rejected ?? []), ...marks.rejected] } };
 }

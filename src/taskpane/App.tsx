@@ -43,7 +43,9 @@ const useStyles = makeStyles({
   // Progress, messages and the 上一个/下一个 bar stay in view however far the list is scrolled.
   feedback: { ...sticky, display: 'flex', flexDirection: 'column', gap: '6px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '6px' },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '6px' },
+  // A select would otherwise be as wide as its longest option and run past the pane's edge.
+  filter: { minWidth: 0, '& select': { minWidth: 0 }, '& > span': { minWidth: 0, maxWidth: '100%' } },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -112,7 +114,7 @@ export function App({ host }: { host: WorkbookHost }) {
         setRejected(r.marks?.rejected ?? r.read.rejectedMarks);
         setStale(false);
         setActive(null);
-        if (r.marks && r.marks.restored + Object.keys(r.marks.decisions.marked).length > 0) {
+        if (r.marks && r.read.decisions.marking) {
           setStatus(`标记已随检查结果更新：现标记 ${Object.keys(r.marks.decisions.marked).length} 个单元格，${r.marks.restored} 个已不再有问题的单元格恢复原格式。`);
         }
         checkedOnce.current = true;
@@ -144,7 +146,7 @@ export function App({ host }: { host: WorkbookHost }) {
   /** Stores a decision; when cells are marked, the marks follow it in the same write. */
   const decide = (next: Decisions, label: string) =>
     act(label, async () => {
-      if (result && markedCount > 0) setDecisions((await host.mark(result, next)).decisions);
+      if (result && decisions.marking) setDecisions((await host.mark(result, next)).decisions);
       else {
         await host.saveDecisions(next);
         setDecisions(next);
@@ -336,7 +338,7 @@ export function App({ host }: { host: WorkbookHost }) {
                     ))}
                   </div>
                   <div className={styles.filters}>
-                    <Field label="表" size="small">
+                    <Field label="表" size="small" className={styles.filter}>
                       <Select
                         size="small"
                         value={tableFilter}
@@ -353,7 +355,7 @@ export function App({ host }: { host: WorkbookHost }) {
                         ))}
                       </Select>
                     </Field>
-                    <Field label="规则" size="small">
+                    <Field label="规则" size="small" className={styles.filter}>
                       <Select size="small" value={ruleFilter} onChange={(_, d) => setRuleFilter(d.value)}>
                         <option value="">全部规则</option>
                         {rulesFound.map((r) => (

@@ -26,15 +26,14 @@ const useStyles = makeStyles({
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   message: { display: 'block', margin: '2px 0' },
   figures: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
-    columnGap: '8px',
+    borderCollapse: 'collapse',
     margin: '2px 0',
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
     fontVariantNumeric: 'tabular-nums',
   },
-  figure: { textAlign: 'right', whiteSpace: 'nowrap' },
+  // Figures right-aligned under their heading, so digits line up as in the table itself.
+  figure: { textAlign: 'right', whiteSpace: 'nowrap', padding: '0 0 0 16px', fontWeight: tokens.fontWeightRegular, ':first-child': { paddingLeft: 0 } },
   why: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   footer: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center', padding: '0 8px 8px' },
 });
@@ -58,16 +57,28 @@ function groupTitle(table: string): string {
   return table === '--' ? '整个工作簿' : `公开${table}表 ${TABLE_TITLES[table as TableId] ?? ''}`;
 }
 
+/** 应为 / 实为 / 相差 as the message writes them (thousands separators, 相差 without a sign), right-aligned. */
 function Figures({ f }: { f: Finding }) {
   const styles = useStyles();
   if (f.expected === null || f.actual === null || f.difference === null) return null;
-  const unit = f.unit ? ` ${f.unit}` : '';
+  const unit = f.unit ? `（${f.unit}）` : '';
   return (
-    <span className={styles.figures} role="group" aria-label="数字">
-      <span className={styles.figure}>应为 {figureText(f.expected)}{unit}</span>
-      <span className={styles.figure}>实为 {figureText(f.actual)}{unit}</span>
-      <span className={styles.figure}>相差 {figureText(f.difference, true)}{unit}</span>
-    </span>
+    <table className={styles.figures}>
+      <thead>
+        <tr>
+          <th className={styles.figure}>应为{unit}</th>
+          <th className={styles.figure}>实为{unit}</th>
+          <th className={styles.figure}>相差{unit}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td className={styles.figure}>{figureText(f.expected)}</td>
+          <td className={styles.figure}>{figureText(f.actual)}</td>
+          <td className={styles.figure}>{figureText(f.difference, true)}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 

@@ -92,6 +92,10 @@ function sheetParagraphs(grid: Grid): string[] | null {
   });
 }
 
+const DOCX_NAME = '部门决算情况说明.docx';
+const DOCX_ALTERNATIVES = '请用“插入到“情况说明”工作表”后复制到 Word，或在命令行运行 juesuan narrative 工作簿.xlsx --out 说明.docx（格式相同）。';
+const DOCX_UNSUPPORTED = `Mac 版 Excel 不支持从加载项下载文件，未导出 .docx。${DOCX_ALTERNATIVES}`;
+
 /** Copies with the async clipboard API, else the older execCommand; false when neither is allowed. */
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -169,14 +173,23 @@ export function NarrativeTab({ host }: { host: WorkbookHost }) {
   const exportDocx = () =>
     act('正在生成 .docx…', async () => {
       if (!doc) return;
+      // Excel on Mac runs the pane in WKWebView, which does not download files (by design, office-js#2700); the
+      // documented way out, openBrowserWindow, needs a server URL, and the add-in sends nothing anywhere.
+      if (host.platform === 'mac') {
+        setError(DOCX_UNSUPPORTED);
+        return;
+      }
       const { docxBlob } = await import(/* webpackChunkName: "docx" */ './docx');
       const url = URL.createObjectURL(await docxBlob(doc));
       const a = download.current!;
       a.href = url;
-      a.download = '部门决算情况说明.docx';
+      a.download = DOCX_NAME;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
-      return '已导出“部门决算情况说明.docx”（黑体标题、仿宋正文、页码）。';
+      // A page cannot see whether the webview saved the file: only the browser (Excel on the web) shows it for sure.
+      return host.platform === 'web'
+        ? `已交给浏览器下载“${DOCX_NAME}”（黑体标题、仿宋正文、页码），请在浏览器的下载列表中查看。`
+        : `已请求保存“${DOCX_NAME}”。若 Excel 没有弹出保存位置或下载提示，说明此版本不允许加载项下载文件：${DOCX_ALTERNATIVES}`;
     });
 
   const addSupplement = () =>

@@ -36,7 +36,7 @@ const openPane = (page: 'taskpane' | 'commands' = 'taskpane'): Promise<Page> => 
 async function checkWithKeyboard(page: Page): Promise<void> {
   await tabTo(page, (el) => el.text === '检查' || el.text === '重新检查');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: /公开04表/ }).waitFor();
+  await page.getByRole('navigation', { name: '已识别的表' }).waitFor();
 }
 
 describe('task pane against the fake Excel host', () => {
@@ -46,19 +46,19 @@ describe('task pane against the fake Excel host', () => {
     await checkWithKeyboard(page);
 
     // The seed's table mistake is listed in the 公开04表 group.
-    const g38 = page.locator('button[data-finding$="|G38"]').first();
+    const g38 = page.locator('button[data-finding$="!G38"]').first();
     await expect(g38.textContent()).resolves.toContain(`${sheet04}!G38`);
     await expect(page.getByRole('navigation', { name: '已识别的表' }).textContent()).resolves.toMatch(/已识别 \d \/ 9 张表/);
 
     // Open it with Tab + arrow keys + Enter: the fake host's selection moves to the cell.
     await tabTo(page, (el) => el.finding !== null);
-    for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-finding') ?? '')).endsWith('|G38'); i++) {
+    for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-finding') ?? '')).endsWith('!G38'); i++) {
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
     await until(() => fakeSelection(page), (s) => s?.sheet === sheet04 && s.address === 'G38');
-    // Its related cells are shown, and selecting one moves Excel's selection there.
-    const item = page.locator('li', { has: page.locator('button[data-finding$="|G38"][aria-current="true"]') }).first();
+    // Its related cells are listed, and selecting one moves Excel's selection there.
+    const item = page.locator('li', { has: page.locator('button[data-finding$="!G38"][aria-current="true"]') }).first();
     await item.getByText('相关单元格：').waitFor();
     const related = (await item.locator('button').allTextContents()).filter((t) => /^([^!]+!)?[A-Z]+\d+$/.test(t.trim()));
     expect(related.length).toBeGreaterThan(0);
@@ -71,22 +71,22 @@ describe('task pane against the fake Excel host', () => {
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     fs.copyFileSync(path.join(SHOTS, 'taskpane.png'), path.join(ROOT, 'docs/taskpane.png'));
 
-    // 下一个 / 上一个 step through the findings like Excel's Error Checking dialog, selecting each one's cell.
-    const position = async () => Number(/第 (\d+) \//.exec((await page.getByText(/^第 \d+ \/ \d+ 条$/).textContent()) ?? '')?.[1]);
-    const start = await position();
-    const activeCell = () => page.evaluate(() => document.querySelector('[aria-current="true"]')?.getAttribute('data-finding')?.split('|').pop());
+    // 下一个 / 上一个 step through the cells like Excel's Error Checking dialog, selecting each one's cell, and wrap.
+    const counter = async () => /第 (\d+) \/ (\d+)/.exec((await page.getByText(/^第 \d+ \/ \d+ 个单元格$/).textContent()) ?? '')!.slice(1).map(Number);
+    const [start, total] = await counter();
+    const at = (k: number) => ((((start - 1 + k) % total) + total) % total) + 1;
+    const position = async () => (await counter())[0];
+    const activeCell = () => page.evaluate(() => document.querySelector('[aria-current="true"]')?.getAttribute('data-finding')?.split('!').pop());
     await tabTo(page, (el) => el.text === '下一个');
     await page.keyboard.press('Enter');
-    await until(position, (n) => n === start + 1);
+    await until(position, (n) => n === at(1));
     const nextCell = await activeCell();
     await until(() => fakeSelection(page), (s) => s?.address === nextCell);
-    await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-disabled')), (v) => v !== 'true');
     await page.keyboard.press('Enter');
-    await until(position, (n) => n === start + 2);
+    await until(position, (n) => n === at(2));
     await tabTo(page, (el) => el.text === '上一个');
     await page.keyboard.press('Enter');
-    await until(position, (n) => n === start + 1);
-    await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-disabled')), (v) => v !== 'true');
+    await until(position, (n) => n === at(1));
     await page.keyboard.press('Enter');
     await until(position, (n) => n === start);
     await until(() => fakeSelection(page), (s) => s?.sheet === sheet04 && s.address === 'G38');
@@ -99,23 +99,23 @@ describe('task pane against the fake Excel host', () => {
     expect((await fakeCell(page, sheet04, 'G38')).fill).toBe('#FFC7CE');
     await tabTo(page, (el) => el.text === '清除标记');
     await page.keyboard.press('Enter');
-    await page.getByText('已清除标记').waitFor();
+    await page.getByText(/^已清除 \d+ 个单元格的标记/).waitFor();
     expect(await fakeCell(page, sheet04, 'G38')).toEqual(before);
 
     // 忽略 G38: it leaves the list, stays ignored after save and reopen, and 重置已忽略 brings it back.
     const key = (await g38.getAttribute('data-finding')) ?? '';
     const sameKey = page.locator(`button[data-finding="${key}"]`);
     await tabTo(page, (el) => el.finding === key);
-    await tabTo(page, (el) => el.text === '忽略', 10);
+    await tabTo(page, (el) => el.text === '忽略', 40);
     await page.keyboard.press('Enter');
-    await page.getByText('重置已忽略（1）').waitFor();
+    await page.getByText('重置已忽略（3）').waitFor();
     await expect(sameKey.count()).resolves.toBe(0);
     // Focus moved on to the neighbouring finding instead of falling back to the page.
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-finding'))).toBe(true);
     await page.evaluate(() => window.fakeExcel.save());
     await page.reload();
     await checkWithKeyboard(page);
-    await page.getByText('重置已忽略（1）').waitFor();
+    await page.getByText('重置已忽略（3）').waitFor();
     await expect(sameKey.count()).resolves.toBe(0);
     await tabTo(page, (el) => el.text.startsWith('重置已忽略'));
     await page.keyboard.press('Enter');
@@ -140,7 +140,8 @@ describe('task pane against the fake Excel host', () => {
     await page.keyboard.press('Enter');
     await page.getByText('已核实', { exact: true }).first().waitFor();
     const stored = await page.evaluate(() => window.fakeExcel.excel.setting('juesuan.decisions') as { verified: string[] });
-    expect(stored.verified).toHaveLength(1);
+    // One item per cell: its three relations are verified together.
+    expect(stored.verified).toEqual(['sum/04-balance|公开04表|G38', 'sum/04-composition|公开04表|G38', 'sum/04-row-total|公开04表|G38']);
 
     // A user edit shows the 重新检查 hint.
     await page.evaluate(([s]) => window.fakeExcel.excel.userEdit(s, 'G38', 1), [sheet04] as const);

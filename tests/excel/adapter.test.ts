@@ -163,7 +163,7 @@ describe('decisions in the workbook', () => {
     const withIgnore = setIgnored(marked.decisions, findingKey(finding({ rule: 'value/decimals', cell: 'C6' })), true);
     await saveDecisions(xl.run, withIgnore);
     expect(xl.setting(DECISIONS_KEY)).toEqual({ version: 1, ignored: withIgnore.ignored, verified: [] });
-    expect(xl.setting(MARKS_KEY)).toEqual({ version: 1, marked: withIgnore.marked });
+    expect(xl.setting(MARKS_KEY)).toEqual({ version: 1, on: true, marked: withIgnore.marked });
 
     // Another reviewer opens the saved file.
     const reopened = FakeExcel.fromSnapshot(xl.save());
@@ -194,7 +194,7 @@ describe('decisions in the workbook', () => {
     data.settings[DECISIONS_KEY] = { version: 1, ignored: ['a|b|C1', 7] };
     data.settings[MARKS_KEY] = { version: 1, marked: { '公开04表!C5': { fill: 3 } } };
     const read = await readWorkbook(new FakeExcel(data).run);
-    expect(read.decisions).toEqual({ version: 1, ignored: ['a|b|C1'], verified: [], marked: {} });
+    expect(read.decisions).toEqual({ version: 1, ignored: ['a|b|C1'], verified: [], marked: {}, marking: false });
     expect(read.rejectedMarks).toEqual([{ key: '公开04表!C5', reason: '保存的原格式不完整或含无效的颜色、边框' }]);
   });
 });

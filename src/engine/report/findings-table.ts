@@ -44,7 +44,7 @@ export const FINDINGS_COLUMNS: readonly TableColumn[] = [
   { header: '工作表', width: 14, align: 'left' },
   { header: '单元格', width: 10, align: 'left' },
   { header: '规则', width: 22, align: 'left' },
-  { header: '规则名称', width: 28, align: 'left' },
+  { header: '规则名称', width: 34, align: 'left' },
   { header: '说明', width: 80, align: 'left' },
   { header: '应为', width: 14, align: 'right' },
   { header: '实为', width: 14, align: 'right' },

@@ -40,6 +40,7 @@ const info = { host: 'Excel', platform: 'OfficeOnline' };
   HostType: { Excel: 'Excel' },
   context: {
     displayLanguage: 'zh-CN',
+    platform: info.platform,
     // The fake implements what the add-in uses up to ExcelApi 1.18 (cell notes).
     requirements: { isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= 18 && version.startsWith('1.') },
   },

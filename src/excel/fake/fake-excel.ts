@@ -277,8 +277,9 @@ export class FakeExcel {
     if (this.selection?.sheet === name) this.selection = null;
   }
 
+  /** A sheet by name, or by id as `worksheets.getItem` also accepts. */
   sheet(name: string) {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.sheets.find((x) => x.name === name) ?? this.sheets.find((x) => x.id === name);
     if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (worksheet ${name})`);
     return s;
   }
@@ -515,6 +516,13 @@ class FakeWorksheetCollection extends ClientObject {
     return new FakeWorksheet(this.ctx, name);
   }
 
+  /** By name or id; `isNullObject` is known after the sync. */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, key, true);
+    ws.load('isNullObject');
+    return ws;
+  }
+
   /** Adds a worksheet at the end (ExcelApi 1.1); fails when the name is taken. */
   add(name: string): FakeWorksheet {
     this.ctx.enqueue(() => this.ctx.host.addSheet(name));
@@ -530,16 +538,23 @@ class FakeWorksheet extends ClientObject {
   constructor(
     ctx: FakeRequestContext,
     readonly sheetName: string,
+    private readonly orNull = false,
   ) {
     super(ctx);
   }
 
   protected readers() {
     const host = this.ctx.host;
+    const missing = () => this.orNull && !host.hasSheet(this.sheetName) && !host.sheetNames().some((n) => host.sheet(n).id === this.sheetName);
     return {
-      name: () => host.sheet(this.sheetName).name,
-      id: () => host.sheet(this.sheetName).id,
+      isNullObject: missing,
+      name: () => (missing() ? null : host.sheet(this.sheetName).name),
+      id: () => (missing() ? null : host.sheet(this.sheetName).id),
     };
+  }
+
+  get isNullObject(): boolean {
+    return this.prop('isNullObject');
   }
 
   get name(): string {
