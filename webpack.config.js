@@ -1,7 +1,13 @@
-/* Builds the Excel add-in (task pane + ribbon commands) into dist/addin; `--env fakeOffice` builds the e2e fake host. */
+/*
+ * Builds the Excel add-in (task pane + ribbon commands) into dist/addin; `--env fakeOffice` builds the e2e fake host.
+ * ADDIN_BASE_URL and OFFICE_JS choose where the add-in is served from and where Office.js comes from
+ * (scripts/addin-config.js); ADDIN_OUT the output folder (default dist/addin).
+ */
+const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { addinConfig, rewriteManifest, renderPage, isLocalOfficeJsFile, LOCAL_OFFICE_JS_DIR } = require('./scripts/addin-config');
 
 const DEV_PORT = 3000;
 
@@ -42,22 +48,44 @@ module.exports = async (env, argv) => {
     };
   }
 
+  const config = addinConfig(process.env);
+  const page = (filename, template, chunk) =>
+    new HtmlWebpackPlugin({ filename, templateContent: renderPage(fs.readFileSync(template, 'utf8'), config), chunks: [chunk] });
+  const officeJsDir = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
   return {
     ...common,
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      notice: './src/commands/notice.ts',
     },
     output: {
-      // Not dist/: the CLI build writes dist/src, dist/bench.
-      path: path.resolve(__dirname, 'dist/addin'),
+      // Not dist/: the CLI build writes dist/src, dist/bench. ADDIN_OUT lets a second variant sit beside it (e2e, CI).
+      path: path.resolve(__dirname, process.env.ADDIN_OUT || 'dist/addin'),
       filename: '[name].[contenthash:8].js',
       clean: true,
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }] }),
+      page('taskpane.html', './src/taskpane/taskpane.html', 'taskpane'),
+      page('commands.html', './src/commands/commands.html', 'commands'),
+      page('notice.html', './src/commands/notice.html', 'notice'),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', transform: (content) => rewriteManifest(content.toString('utf8'), config.baseUrl) },
+          ...(config.officeJs === 'local'
+            ? [
+                {
+                  from: officeJsDir,
+                  to: LOCAL_OFFICE_JS_DIR,
+                  filter: (file) => isLocalOfficeJsFile(path.relative(officeJsDir, file)),
+                  // Served byte for byte as Microsoft ships them: not minified again (that would also take minutes).
+                  info: { minimized: true },
+                },
+              ]
+            : []),
+        ],
+      }),
     ],
     devServer: dev
       ? {

@@ -7,16 +7,17 @@
  * - https URLs, resid ≤ 32 characters and defined in <Resources> (docs: develop/create-addin-commands);
  * - ribbon icons in 16/32/80 px, IconUrl 32 px, HighResolutionIconUrl 64 px, each PNG present in assets/ with that size;
  * - no Override for the DefaultLocale itself (docs: develop/localization);
- * - every ExecuteFunction's FunctionName registered with Office.actions.associate in src/commands.
- * Usage: node scripts/validate-manifest.js [manifest.xml]
+ * - every ExecuteFunction's FunctionName registered with Office.actions.associate in src/commands;
+ * - a built manifest (one with taskpane.html beside it, e.g. dist/addin/manifest.xml): every URL under the add-in's
+ *   base (the folder of <SourceLocation>), and each names a file the build wrote there.
+ * Usage: node scripts/validate-manifest.js [manifest ...]   (default: manifest.xml, and dist/addin{,-local}/manifest.xml if built)
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const xml2js = require(require.resolve('xml2js', { paths: [path.dirname(require.resolve('office-addin-manifest'))] }));
 
 const root = path.resolve(__dirname, '..');
-const file = path.resolve(root, process.argv[2] ?? 'manifest.xml');
-const errors = [];
+let errors = [];
 const fail = (msg) => errors.push(msg);
 
 const ORDER = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
@@ -36,17 +37,30 @@ function pngSize(p) {
   return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 }
 
-/** Dev URLs point at the webpack dev server; the file behind them must exist in assets/ with the right size. */
-function checkIcon(url, size, where) {
-  const m = /^https:\/\/localhost:3000\/(assets\/[^?#]+\.png)$/.exec(url);
-  if (!m) return;
-  const p = path.join(root, m[1]);
-  if (!fs.existsSync(p)) return fail(`${where}: ${m[1]} does not exist`);
-  const s = pngSize(p);
-  if (!s || s.w !== size || s.h !== size) fail(`${where}: ${m[1]} should be ${size}×${size} PNG, is ${s ? `${s.w}×${s.h}` : 'not a PNG'}`);
+/**
+ * Where the files behind the manifest's URLs are: a built manifest's own folder, or for the source manifest (dev
+ * server URLs) the repository, where only assets/ exists before a build.
+ */
+let site = { base: '', dir: root, built: false };
+
+/** The local file behind a URL under the add-in's base, or null for another URL. */
+function localFile(url) {
+  if (!site.base || !url?.startsWith(`${site.base}/`)) return null;
+  return url.slice(site.base.length + 1).replace(/[?#].*$/, '');
 }
 
-async function main() {
+function checkIcon(url, size, where) {
+  const rel = localFile(url);
+  if (!rel || !rel.startsWith('assets/')) return;
+  const p = path.join(site.dir, rel);
+  if (!fs.existsSync(p)) return fail(`${where}: ${rel} does not exist`);
+  const s = pngSize(p);
+  if (!s || s.w !== size || s.h !== size) fail(`${where}: ${rel} should be ${size}×${size} PNG, is ${s ? `${s.w}×${s.h}` : 'not a PNG'}`);
+}
+
+async function validate(file) {
+  site = { base: '', dir: path.dirname(file), built: fs.existsSync(path.join(path.dirname(file), 'taskpane.html')) };
+  if (!site.built) site.dir = root;
   const text = fs.readFileSync(file, 'utf8');
   let doc;
   try {
@@ -81,15 +95,22 @@ async function main() {
   if (host?.$?.Name !== 'Workbook') fail('base <Hosts> must contain <Host Name="Workbook"/>');
   const sets = kids(child(child(app, 'Requirements') ?? {}, 'Sets') ?? {});
   if (!sets.some((s) => s.$?.Name === 'ExcelApi' && /^1\.\d+$/.test(s.$?.MinVersion ?? ''))) fail('<Requirements> must declare ExcelApi with a 1.x MinVersion');
-  if (!child(child(app, 'DefaultSettings') ?? {}, 'SourceLocation')) fail('<DefaultSettings> needs <SourceLocation>');
+  const source = child(child(app, 'DefaultSettings') ?? {}, 'SourceLocation');
+  if (!source) fail('<DefaultSettings> needs <SourceLocation>');
+  site.base = /^(https:\/\/.+)\/taskpane\.html$/.exec(source?.$?.DefaultValue ?? '')?.[1] ?? '';
+  if (!site.base) fail('<SourceLocation> must be https://…/taskpane.html');
   checkIcon(val('IconUrl'), 32, 'IconUrl');
   if (val('HighResolutionIconUrl')) checkIcon(val('HighResolutionIconUrl'), 64, 'HighResolutionIconUrl');
 
-  // Every URL in the manifest must be https.
+  // Every URL in the manifest must be https; in a built manifest each is under the base and names a built file.
   for (const n of walk(app)) {
     for (const [k, v] of Object.entries(n.$ ?? {})) {
       if (!/^(DefaultValue|Value)$/.test(k) || !/^[a-z]+:\/\//i.test(v)) continue;
       if (!v.startsWith('https://')) fail(`URL must be https: ${v}`);
+      if (!site.built || !site.base) continue;
+      const rel = localFile(v);
+      if (!rel) fail(`URL is not under the add-in's base ${site.base}: ${v}`);
+      else if (!fs.existsSync(path.join(site.dir, rel))) fail(`URL names ${rel}, which the build did not write: ${v}`);
     }
   }
 
@@ -129,10 +150,25 @@ async function main() {
   }
 }
 
-main().then(() => {
-  if (errors.length) {
-    for (const e of errors) console.error(`✗ ${path.relative(root, file)}: ${e}`);
-    process.exit(1);
+async function main() {
+  const args = process.argv.slice(2);
+  const built = ['dist/addin/manifest.xml', 'dist/addin-local/manifest.xml'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  const files = args.length ? args.map((a) => path.resolve(a)) : [path.join(root, 'manifest.xml'), ...built];
+  let failed = false;
+  for (const file of files) {
+    errors = [];
+    if (!fs.existsSync(file)) fail('file not found (run `npm run build` first for dist/addin/manifest.xml)');
+    else await validate(file);
+    const name = path.relative(process.cwd(), file);
+    if (errors.length) {
+      failed = true;
+      for (const e of errors) console.error(`✗ ${name}: ${e}`);
+    } else {
+      const extra = site.built ? `, every URL under ${site.base} and built` : '';
+      console.log(`✓ ${name}: well-formed, element order, required elements, resources, icons and commands OK${extra} (offline checks)`);
+    }
   }
-  console.log(`✓ ${path.relative(root, file)}: well-formed, element order, required elements, resources, icons and commands OK (offline checks)`);
-});
+  if (failed) process.exit(1);
+}
+
+main();

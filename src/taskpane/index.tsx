@@ -1,24 +1,27 @@
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { excelHost } from '../excel/office-host';
+import { unavailableReason } from '../excel/requirements';
 import { App } from './App';
+import { Unavailable } from './Unavailable';
 
 /**
- * office.js must finish initializing before any Excel call (docs: develop/initialize-add-in). Opened outside Excel
- * (a plain browser tab), onReady reports no host, and the pane says where it belongs instead of failing on Excel calls.
+ * office.js must finish initializing before any Excel call (docs: develop/initialize-add-in). When its script did not
+ * load (offline with the CDN build), `Office` is undefined and onReady would throw; opened outside Excel, onReady
+ * reports no host; in an Excel without the requirement set, Excel calls would fail. Each case gets a message saying
+ * what is needed instead of a blank pane.
  */
-Office.onReady((info) => {
-  const root = document.getElementById('root');
-  if (!root) return;
-  createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
-      {info.host === Office.HostType.Excel ? (
-        <App host={excelHost()} />
-      ) : (
-        <MessageBar intent="warning" style={{ margin: 12 }}>
-          <MessageBarBody>决算助手是 Excel 加载项，请在 Excel（桌面版或网页版）中通过“开始 → 决算助手”打开。</MessageBarBody>
-        </MessageBar>
-      )}
-    </FluentProvider>,
-  );
-});
+const root = document.getElementById('root');
+if (root) {
+  const show = (node: ReactNode) => createRoot(root).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  const office = typeof Office === 'undefined' ? undefined : Office;
+  if (!office) {
+    show(<Unavailable reason={{ kind: 'no-office-js' }} />);
+  } else {
+    void office.onReady((info) => {
+      const reason = unavailableReason(office, info.host === office.HostType.Excel);
+      show(reason ? <Unavailable reason={reason} /> : <App host={excelHost()} />);
+    });
+  }
+}
