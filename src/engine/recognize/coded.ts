@@ -130,12 +130,13 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     notes.push({ kind: 'column-missing', table: id, at: view.ref(start, span.c0), column: '科目编码' });
     return null;
   }
-  const headerEnd = lanci ? lanci.row : cols.headerRow;
+  const codeCols = new Set([cols.code, cols.name, cols.split?.lei, cols.split?.kuan, cols.split?.xiang]);
+  const headerEnd = extendHeader(view, lanci ? lanci.row : cols.headerRow, block.r1, span, codeCols, COLUMN_SPECS[id]);
   // Amount columns: by 栏次 where the row exists, otherwise (and for any left over) by header text.
   const amountCols = new Map<number, number>();
   const names = columnNames(id);
   if (lanci) for (const [c, n] of lanci.cols) if (names.has(n)) amountCols.set(n, c);
-  const taken = new Set([cols.code, cols.name, cols.split?.lei, cols.split?.kuan, cols.split?.xiang, ...amountCols.values()]);
+  const taken = new Set([...codeCols, ...amountCols.values()]);
   for (let c = span.c0; c <= span.c1; c++) {
     if (taken.has(c)) continue;
     const h = columnHeader(view, start, headerEnd, c);
@@ -230,6 +231,21 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     rows,
     emptyNote,
   };
+}
+
+/**
+ * Header rows below the code header: a row whose amount cells are all column words (合计 | 基本支出 | 项目支出) is
+ * a header, even when its first cell says 合计 (empty 上海 fund tables print the 合计 label on the sub-header row).
+ */
+function extendHeader(view: SheetView, from: number, r1: number, span: Span, codeCols: ReadonlySet<number | null | undefined>, specs: ReadonlyArray<[number, RegExp, string]>): number {
+  let end = from;
+  for (let r = from + 1; r <= Math.min(r1, from + 2); r++) {
+    const amountCells = view.filledCols(r, span.c0, span.c1).filter((c) => !codeCols.has(c));
+    const words = amountCells.filter((c) => view.isText(r, c) && specs.some(([, re]) => re.test(view.text(r, c))));
+    if (!amountCells.length || words.length !== amountCells.length) break;
+    end = r;
+  }
+  return end;
 }
 
 /** 合计 or 总计 after normalising; both contain 计, which normalising neither adds nor removes (a cheap first look). */

@@ -5,7 +5,8 @@ import { norm } from './text';
 /** Where a table sits: its sheet, the title row and the rows it may occupy. */
 export interface Block {
   readonly view: SheetView;
-  readonly id: TableId;
+  /** One of the nine, or null for a table outside them (政府采购情况表 …), listed and left alone. */
+  readonly id: TableId | null;
   readonly title: string;
   /** Row of the title (or of the first row when the table was found by sheet name). */
   readonly r0: number;
@@ -27,10 +28,28 @@ export function titleId(text: string): TableId | null {
   return normalisedTitleId(norm(text));
 }
 
+/**
+ * Words of the tables some provinces publish beyond the nine (variants.md). A title with one of them is another
+ * table, even when it ends like one of the nine (机关运行经费支出决算表 is not 03), unless it is a combined
+ * 三公 + 机关运行经费 table, which holds 09.
+ */
+const OTHER_TABLE_WORDS = /政府采购|购买服务|国有资产|资产占用|运行经费|绩效|专项资金|项目支出明细|预算执行情况/;
+/** A title-like text (ends in 表, names a kind of table) that is none of the nine. */
+const OTHER_TABLE_TITLE = /(情况|支出|收入|决算|明细|统计|汇总|信息)(总)?表$/;
+
+type TitleKind = TableId | 'other' | null;
+
 function normalisedTitleId(normalised: string): TableId | null {
+  const k = titleKind(normalised);
+  return k === 'other' ? null : k;
+}
+
+function titleKind(normalised: string): TitleKind {
   if (!normalised.includes('表')) return null;
   const t = bareTitle(normalised);
-  if (t.length > 60 || !t.endsWith('表') || t.startsWith('注')) return null;
+  if (t.length > 60 || !t.endsWith('表') || /^(注|说明|备注)/.test(t) || /本表/.test(t)) return null;
+  if (OTHER_TABLE_WORDS.test(t) && !/三公/.test(t)) return t.length >= 5 && OTHER_TABLE_TITLE.test(t) ? 'other' : null;
+  if (/三公经费.*运行经费.*表$/.test(t)) return '09';
   if (/三公经费(支出)?(预)?决算(明细)?表$/.test(t) && !/本表/.test(t)) return '09';
   if (/财政拨款收入支出决算总表$/.test(t)) return '04';
   if (/收入支出决算总表$/.test(t)) return '01';
@@ -40,7 +59,7 @@ function normalisedTitleId(normalised: string): TableId | null {
   if (/国有资本经营预算财政拨款(收入)?支出决算表$/.test(t)) return '08';
   if (/收入决算表$/.test(t) && !/支出/.test(t)) return '02';
   if (/支出决算表$/.test(t) && !/(财政拨款|收入|基本|三公)/.test(t)) return '03';
-  return null;
+  return t.length <= 40 && /(情况|明细|统计|汇总)表$/.test(t) && /(决算|预算|经费|资产|采购|服务)/.test(t) ? 'other' : null;
 }
 
 const NUMERAL_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -66,7 +85,7 @@ const MAX_SCAN_CELLS = 2_000_000;
 
 /** Finds every table on a sheet by its title cells (or 表号 cells when titles are missing). */
 export function locateBlocks(view: SheetView): Block[] {
-  const anchors: Array<{ id: TableId; r: number; c: number; title: string }> = [];
+  const anchors: Array<{ id: TableId | null; r: number; c: number; title: string }> = [];
   const numbers: Array<{ id: TableId; r: number; c: number }> = [];
   const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
   for (let r = 0; r < limitRows; r++) {
@@ -76,8 +95,8 @@ export function locateBlocks(view: SheetView): Block[] {
       if (typeof v !== 'string' || !v.includes('表')) continue;
       const t = view.text(r, c);
       if (t.length > 80) continue;
-      const id = normalisedTitleId(t);
-      if (id) anchors.push({ id, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
+      const kind = titleKind(t);
+      if (kind) anchors.push({ id: kind === 'other' ? null : kind, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
       else {
         const n = tableNumberId(t);
         if (n) numbers.push({ id: n, r, c });

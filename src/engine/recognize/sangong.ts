@@ -1,6 +1,6 @@
 import { Amount, SanGongTable, TABLE_TITLES, tableLabel, Unit } from '../model';
 import { AmountFactory } from './amounts';
-import { blockSpan, columnHeader, findLanciRow, headerStart } from './block-tools';
+import { blockSpan, findLanciRow, headerStart, isNoteRow } from './block-tools';
 import { Block } from './locate';
 import { RecognitionNote } from './notes';
 
@@ -31,46 +31,74 @@ function itemIndex(h: string): number | null {
   return null;
 }
 
+const GROUP = /^(预算|决算)数?$/;
+
+/** 0 for a 预算数 column, 6 for a 决算数 column, from any of its header texts (a merged group header spreads over its items). */
+function groupOffset(texts: ReadonlyArray<string>): 0 | 6 | null {
+  for (const t of texts) {
+    if (GROUP.test(t)) return t.startsWith('预算') ? 0 : 6;
+  }
+  return null;
+}
+
+/** The item of a column: its lowest header that names one (the 小计 under 公务用车…, not the group above it). */
+function columnItem(texts: ReadonlyArray<string>): number | null {
+  for (let i = texts.length - 1; i >= 0; i--) {
+    if (GROUP.test(texts[i])) continue;
+    const n = itemIndex(texts[i]);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+/**
+ * Reads 三公 in either header order: 预算数 | 决算数 groups over the six items (national template), or the items
+ * over 预算数 / 决算数 pairs (上海). Each column's group and item come from its own header texts.
+ */
 export function readSanGongTable(block: Block, unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): SanGongTable | null {
   const { view } = block;
   const span = blockSpan(block);
   const start = headerStart(view, block, span, null);
   const scanEnd = Math.min(block.r1, start + 6);
+  // The last header row is the lowest one naming 预算数 or 决算数 above the data.
   let groupRow = -1;
-  let budgetCol = -1;
-  let actualCol = -1;
-  for (let r = start; r <= scanEnd && groupRow < 0; r++) {
-    for (const c of view.filledCols(r, span.c0, span.c1)) {
-      const t = view.text(r, c);
-      if (/^预算数?$/.test(t)) budgetCol = c;
-      if (/^决算数?$/.test(t)) actualCol = c;
-    }
-    if (budgetCol >= 0 && actualCol >= 0) groupRow = r;
-    else budgetCol = actualCol = -1;
+  for (let r = start; r <= scanEnd; r++) {
+    const cols = view.filledCols(r, span.c0, span.c1);
+    if (cols.some((c) => typeof view.cell(r, c)?.value === 'number' && !/^\d{1,2}$/.test(view.text(r, c)))) break;
+    if (cols.some((c) => GROUP.test(view.text(r, c)))) groupRow = r;
   }
   if (groupRow < 0) {
     notes.push({ kind: 'column-missing', table: '09', at: view.ref(start, span.c0), column: '预算数、决算数' });
     return null;
   }
   const lanci = findLanciRow(view, groupRow + 1, scanEnd, span);
-  // Without a 栏次 row the data row is the first one holding a number below the headers.
+  // Without a 栏次 row the data row is the first one holding a number below the headers, else the row right below.
   let dataRow = lanci ? lanci.row + 1 : -1;
-  for (let r = groupRow + 1; r <= block.r1 && dataRow < 0; r++) {
-    if (view.filledCols(r, span.c0, span.c1).some((c) => typeof view.cell(r, c)?.value === 'number' || /^[\d,.]+$/.test(view.text(r, c)))) dataRow = r;
+  let headerEnd = lanci ? lanci.row - 1 : groupRow;
+  for (let r = groupRow + 1; r <= scanEnd && dataRow < 0; r++) {
+    if (isNoteRow(view, r, span)) break;
+    const cols = view.filledCols(r, span.c0, span.c1);
+    if (cols.some((c) => typeof view.cell(r, c)?.value === 'number' || /^[\d,.-]+$/.test(view.text(r, c)))) dataRow = r;
+    else if (cols.length) headerEnd = r;
   }
-  if (dataRow < 0) dataRow = scanEnd + 1;
+  if (dataRow < 0) dataRow = headerEnd + 1;
   const cols = new Map<number, number>();
   if (lanci && lanci.cols.size >= 12) {
     for (const [c, n] of lanci.cols) if (n >= 1 && n <= 12) cols.set(n, c);
   } else {
-    const headerEnd = lanci ? lanci.row - 1 : dataRow - 1;
     for (let c = span.c0; c <= span.c1; c++) {
-      const offset = actualCol > budgetCol ? (c >= actualCol ? 6 : c >= budgetCol ? 0 : -1) : c >= budgetCol ? 0 : c >= actualCol ? 6 : -1;
-      if (offset < 0) continue;
-      const i = itemIndex(columnHeader(view, groupRow + 1, headerEnd, c));
-      if (i !== null && !cols.has(offset + i)) cols.set(offset + i, c);
+      const texts: string[] = [];
+      for (let r = start; r <= headerEnd; r++) {
+        const t = view.headerText(r, c);
+        if (t) texts.push(t);
+      }
+      const offset = groupOffset(texts);
+      const i = columnItem(texts);
+      if (offset !== null && i !== null && !cols.has(offset + i)) cols.set(offset + i, c);
     }
   }
+  // A table with no data row (本年度没有…，故本表无数据) reads as blank cells: every amount zero.
+  const dataIsNote = isNoteRow(view, dataRow, span);
   const amounts = new Map<number, Amount>();
   for (let n = 1; n <= 12; n++) {
     const c = cols.get(n);
@@ -78,6 +106,7 @@ export function readSanGongTable(block: Block, unit: Unit, factory: AmountFactor
       notes.push({ kind: 'column-missing', table: '09', at: view.ref(groupRow, span.c0), column: `${SANGONG_COLUMNS[n]}（栏次 ${n}）` });
       continue;
     }
+    if (dataIsNote) continue;
     const a = factory.read('09', unit, view, dataRow, c, `${tableLabel('09')} ${SANGONG_COLUMNS[n]}`);
     if (a) amounts.set(n, a);
   }
@@ -85,7 +114,7 @@ export function readSanGongTable(block: Block, unit: Unit, factory: AmountFactor
     kind: 'sangong',
     id: '09',
     sheet: view.sheet.name,
-    range: view.range(block.r0, span.c0, dataRow, span.c1),
+    range: view.range(block.r0, span.c0, dataIsNote ? headerEnd : dataRow, span.c1),
     title: block.title || TABLE_TITLES['09'],
     unit,
     step: factory.stepFor(unit),
