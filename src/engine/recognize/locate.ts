@@ -1,6 +1,7 @@
 import { TABLE_IDS, TableId } from '../model';
 import { SheetView } from './sheet-view';
 import { norm } from './text';
+import { OTHER_TABLE_ENDING, OTHER_TABLE_WORDS, TITLE_PATTERNS } from './vocabulary';
 
 /** Where a table sits: its sheet, the title row and the rows it may occupy. */
 export interface Block {
@@ -28,15 +29,6 @@ export function titleId(text: string): TableId | null {
   return normalisedTitleId(norm(text));
 }
 
-/**
- * Words of the tables some provinces publish beyond the nine (variants.md). A title with one of them is another
- * table, even when it ends like one of the nine (机关运行经费支出决算表 is not 03), unless it is a combined
- * 三公 + 机关运行经费 table, which holds 09.
- */
-const OTHER_TABLE_WORDS = /政府采购|购买服务|国有资产|资产占用|运行经费|绩效|专项资金|项目支出明细|预算执行情况/;
-/** A title-like text (ends in 表, names a kind of table) that is none of the nine. */
-const OTHER_TABLE_TITLE = /(情况|支出|收入|决算|明细|统计|汇总|信息)(总)?表$/;
-
 type TitleKind = TableId | 'other' | null;
 
 function normalisedTitleId(normalised: string): TableId | null {
@@ -48,17 +40,8 @@ function titleKind(normalised: string): TitleKind {
   if (!normalised.includes('表')) return null;
   const t = bareTitle(normalised);
   if (t.length > 60 || !t.endsWith('表') || /^(注|说明|备注)/.test(t) || /本表/.test(t)) return null;
-  if (OTHER_TABLE_WORDS.test(t) && !/三公/.test(t)) return t.length >= 5 && OTHER_TABLE_TITLE.test(t) ? 'other' : null;
-  if (/三公经费.*运行经费.*表$/.test(t)) return '09';
-  if (/三公经费(支出)?(预)?决算(明细)?表$/.test(t) && !/本表/.test(t)) return '09';
-  if (/财政拨款收入支出决算总表$/.test(t)) return '04';
-  if (/收入支出决算总表$/.test(t)) return '01';
-  if (/一般公共预算财政拨款基本支出决算(明细)?表$/.test(t)) return '06';
-  if (/一般公共预算财政拨款支出决算(明细)?表$/.test(t)) return '05';
-  if (/政府性基金预算财政拨款(收入)?支出决算表$/.test(t)) return '07';
-  if (/国有资本经营预算财政拨款(收入)?支出决算表$/.test(t)) return '08';
-  if (/收入决算表$/.test(t) && !/支出/.test(t)) return '02';
-  if (/支出决算表$/.test(t) && !/(财政拨款|收入|基本|三公)/.test(t)) return '03';
+  if (OTHER_TABLE_WORDS.test(t) && !/三公/.test(t)) return t.length >= 5 && OTHER_TABLE_ENDING.test(t) ? 'other' : null;
+  for (const p of TITLE_PATTERNS) if (p.title.test(t) && !p.unless?.test(t)) return p.id;
   return t.length <= 40 && /(情况|明细|统计|汇总)表$/.test(t) && /(决算|预算|经费|资产|采购|服务)/.test(t) ? 'other' : null;
 }
 
