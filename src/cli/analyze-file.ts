@@ -2,6 +2,7 @@ import { analyze } from '../engine';
 import { userMessage } from '../io/fs-errors';
 import { FilePath, shownPath } from '../io/paths';
 import { readWorkbook, UnreadableWorkbookError } from '../io/read';
+import { userCatalogue } from './catalogue';
 import { FileResult } from './report';
 
 /** What a user is told when checking fails in a way no reader limit foresaw. */
@@ -11,7 +12,7 @@ export async function analyzeFile(path: FilePath, timeLimitMs?: number): Promise
   const file = shownPath(path);
   try {
     const { grid, notes } = await readWorkbook(path, { timeLimitMs });
-    return { file, analysis: analyze(grid), notes };
+    return { file, analysis: analyze(grid, { catalogue: userCatalogue() }), notes };
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) return { file, error: err.reason };
     return { file, error: userMessage(err, UNEXPECTED) };

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { userCatalogue } from './catalogue';
 import { Command } from 'commander';
 import type ExcelJS from 'exceljs';
 import { a1, a1Range } from '../engine/a1';
@@ -121,9 +122,9 @@ async function runFill(input: string, o: FillOptions): Promise<number> {
     return 2;
   }
   // Parent rows first: the fill then derives their amounts like any other total.
-  const proposals = missingRows(grid, recognize(grid).workbook);
+  const proposals = missingRows(grid, recognize(grid).workbook, userCatalogue());
   const rows = o.addRows && proposals.length ? { before: grid, after: insertRows(grid, proposals), proposals } : null;
-  const plan = planFill(rows ? rows.after : grid);
+  const plan = planFill(rows ? rows.after : grid, userCatalogue());
   process.stdout.write(`${terminalSafe(input)}\n`);
   if (rows) process.stdout.write(`${terminalSafe(renderRows(proposals))}\n`);
   process.stdout.write(`${terminalSafe(renderPlan(plan))}\n`);

@@ -3,8 +3,9 @@ import { Finding, Severity } from './finding';
 import { Amount, TABLE_IDS, Workbook } from './model';
 import { fixedDecimalPlaces, fixedText, groupThousands, liDecimals, stepDecimals } from './money';
 import { RecognitionNote } from './recognize/notes';
-import { evaluate, liSums, Relation, relationStatus, relationTerms } from './relation';
+import { evaluate, liSums, Relation, relationStatus, relationTerms, StatedRelation } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
+import { BUNDLED_CATALOGUE, CodeCoverage, codeCoverage, SubjectCatalogue } from './subjects';
 
 /** A relation that is broken or holds only up to 尾差: it becomes a finding. */
 interface FlaggedRelation {
@@ -46,9 +47,8 @@ function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 |
   // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef. Exact in doubles: every
   // figure is bounded by the sum of magnitudes liSums has checked.
   const residual = sums.residual * terms.find((x) => x.amount === target)!.coef;
-  const sameDisplay = rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
-  const broken = rel.kind === 'le' ? sums.residual > sums.bound : sameDisplay ? sums.residual !== 0 : Math.abs(sums.residual) > sums.bound;
-  const tolerance = sameDisplay ? 0 : sums.bound;
+  const broken = rel.kind === 'le' ? sums.residual > sums.bound : Math.abs(sums.residual) > sums.bound;
+  const tolerance = sums.bound;
   const k = liDecimals(target.unit);
   return {
     broken,
@@ -65,12 +65,16 @@ function relationMessage(rel: Relation, target: Amount, f: Figures): string {
   const act = groupThousands(f.actual);
   const diff = groupThousands(f.difference.replace(/^-/, ''));
   const tol = groupThousands(f.tolerance);
+  if (!f.broken && rel.kind === 'same') {
+    const other = rel.lhs === target ? rel.rhs : rel.lhs;
+    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，相差 ${diff} ${u}，未超过两处分别四舍五入可能造成的差异 ${tol} ${u}（${rel.text}）。公开的同一数字应一致：请确定一个数值，两处都填这个数。`;
+  }
   if (!f.broken) {
     return `${target.label}为 ${act} ${u}，按关系推算为 ${exp} ${u}，相差 ${diff} ${u}，在尾差允许范围 ${tol} ${u}以内（${rel.text}），属各数分别四舍五入造成的尾差，无需修改。`;
   }
   if (rel.kind === 'same') {
     const other = rel.lhs === target ? rel.rhs : rel.lhs;
-    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，应完全一致，相差 ${diff} ${u}（${rel.text}）。请核对后改为同一数值。`;
+    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，应完全一致，相差 ${diff} ${u}，超出两处分别四舍五入可能造成的差异 ${tol} ${u}（${rel.text}）。请核对后改为同一数值。`;
   }
   if (rel.kind === 'le') {
     const isWhole = rel.rhs === target;
@@ -82,11 +86,11 @@ function relationMessage(rel: Relation, target: Amount, f: Figures): string {
 }
 
 /** Every relation the rules state over a workbook (for the filler, which reads them the other way). */
-export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Array<{ rule: string; rel: Relation }> {
+export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): Array<{ rule: string; rel: Relation }> {
   const out: Array<{ rule: string; rel: Relation }> = [];
   for (const rule of rules) {
     try {
-      rule.check({ workbook, notes, relation: (rel) => out.push({ rule: rule.id, rel }), report: () => undefined });
+      rule.check({ workbook, notes, catalogue, relation: (rel) => rel.kind !== 'skipped' && out.push({ rule: rule.id, rel }), report: () => undefined });
     } catch {
       // A rule that fails here also fails in runRules, which reports it.
     }
@@ -96,15 +100,42 @@ export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook,
 
 const NO_OPTIONS: RelationOptions = {};
 
+/** How many of the relations the recognized layout allows were checked, and which could not be. */
+export interface Coverage {
+  readonly checked: number;
+  readonly allowed: number;
+  readonly skipped: ReadonlyArray<{ readonly rule: string; readonly text: string }>;
+  /** 科目编码 checked against the catalogue, and those it does not hold. */
+  readonly codes: CodeCoverage;
+}
+
 /** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
-export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
+export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): Finding[] {
+  return checkWorkbook(rules, workbook, notes, catalogue).findings;
+}
+
+/** `runRules`, with the count of relations checked and the list of those skipped. */
+export function checkWorkbook(
+  rules: ReadonlyArray<Rule>,
+  workbook: Workbook,
+  notes: ReadonlyArray<RecognitionNote>,
+  catalogue: SubjectCatalogue = BUNDLED_CATALOGUE,
+): { findings: Finding[]; coverage: Coverage } {
   const findings: Finding[] = [];
   const flagged: FlaggedRelation[] = [];
+  const skippedRelations: Array<{ rule: string; text: string }> = [];
+  let checked = 0;
   for (const rule of rules) {
     const ctx = {
       workbook,
       notes,
-      relation(rel: Relation, options: RelationOptions = NO_OPTIONS) {
+      catalogue,
+      relation(rel: StatedRelation, options: RelationOptions = NO_OPTIONS) {
+        if (rel.kind === 'skipped') {
+          skippedRelations.push({ rule: rule.id, text: rel.text });
+          return;
+        }
+        checked++;
         // Most relations hold exactly: decided at once, only the others are kept.
         const status = relationStatus(rel);
         if (status.broken || status.rounding) flagged.push({ rule, rel, options, status });
@@ -127,7 +158,7 @@ export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: 
     }
   }
   findings.push(...relationFindings(flagged));
-  return sortFindings(findings, workbook.sheetOrder);
+  return { findings: sortFindings(findings, workbook.sheetOrder), coverage: { checked, allowed: checked + skippedRelations.length, skipped: skippedRelations, codes: codeCoverage(workbook, catalogue) } };
 }
 
 function plainFinding(rule: Rule, input: ReportInput): Finding {
@@ -170,7 +201,8 @@ function relationFindings(flagged: ReadonlyArray<FlaggedRelation>): Finding[] {
       if (best >= 2 && count(target) < best && tops.length === 1) target = tops[0];
     }
     const f = figures(r.rel, terms, target, decimalsOf(target));
-    const severity: Severity = f.broken ? r.options.severity ?? r.rule.severity : 'info';
+    // A copy that differs within rounding still needs one value chosen: a warning; a sum's 尾差 needs nothing.
+    const severity: Severity = f.broken ? r.options.severity ?? r.rule.severity : r.rel.kind === 'same' ? 'warning' : 'info';
     const related: CellRef[] = [];
     for (const t of terms) if (t.amount !== target) related.push(t.amount.ref);
     out.push({
