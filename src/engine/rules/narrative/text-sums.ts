@@ -15,7 +15,24 @@ export const TEXT_SUM = defineNarrativeRule({
   why: '文中列出的分项（如政府采购货物、工程、服务）之和应等于文中的合计，分项不能大于合计。',
 });
 
-type Pick = (f: StatedFigure, all: ReadonlyArray<StatedFigure>) => boolean;
+/** Which 预算 figures a sentence states: of a 项, of something else (the lead), of 公务用车购置及运行费. */
+interface Budgets {
+  readonly item: boolean;
+  readonly other: boolean;
+  readonly vehicle: boolean;
+}
+
+function budgetsOf(figs: ReadonlyArray<StatedFigure>): Budgets {
+  const labels = figs.filter((f) => f.kind === 'budget').map((f) => f.label);
+  return {
+    item: labels.some((l) => l.includes('（项）')),
+    other: labels.some((l) => !l.includes('（项）')),
+    vehicle: labels.some((l) => /^公务用车购置及运行(?:维护)?费/.test(l)),
+  };
+}
+
+/** Whether a figure is the composition's whole or part, given the 预算 figures of its sentence. */
+type Pick = (f: StatedFigure, budgets: Budgets) => boolean;
 
 interface Composition {
   readonly kind: SectionKind;
@@ -30,7 +47,7 @@ interface Composition {
 
 const named = (re: RegExp): Pick => (f) => f.kind === 'plain' && re.test(f.label);
 /** The 支出决算 of a 五（三） sentence whose 年初预算 belongs to a 项 (`item`) or to the lead (`!item`). */
-const itemActual = (item: boolean): Pick => (f, all) => f.label === '支出决算' && all.some((b) => b.kind === 'budget' && b.label.includes('（项）') === item);
+const itemActual = (item: boolean): Pick => (f, b) => f.label === '支出决算' && (item ? b.item : b.other);
 
 const COMPOSITIONS: ReadonlyArray<Composition> = [
   { kind: 'income', whole: named(/^收入合计$/), part: named(/^(?:财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/), what: '各项收入' },
@@ -41,7 +58,7 @@ const COMPOSITIONS: ReadonlyArray<Composition> = [
   {
     kind: 'sangong',
     sub: 2,
-    whole: (f, all) => f.label === '支出决算' && all.some((b) => b.kind === 'budget' && /^公务用车购置及运行(?:维护)?费/.test(b.label)),
+    whole: (f, b) => f.label === '支出决算' && b.vehicle,
     part: named(/^公务用车(?:购置费|运行(?:维护)?费)支出$/),
     what: '公务用车购置费与运行费',
     name: '公务用车购置及运行费支出决算',
@@ -55,9 +72,10 @@ function compose(c: Composition, block: ReadonlyArray<Sentence>, out: TextHit[])
   const parts: Array<{ f: StatedFigure; s: Sentence }> = [];
   for (const s of block) {
     const figs = statedFigures(s.text);
+    const budgets = budgetsOf(figs);
     for (const f of figs) {
-      if (!whole && c.whole(f, figs)) whole = { f, s };
-      else if (c.part(f, figs)) parts.push({ f, s });
+      if (!whole && c.whole(f, budgets)) whole = { f, s };
+      else if (c.part(f, budgets)) parts.push({ f, s });
     }
   }
   if (!whole || !parts.length) return;
