@@ -28,7 +28,12 @@ import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
-import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, SANGONG_ITEMS, simpleStatement } from './phrasebook';
+import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement } from './phrasebook';
+
+const PLACEHOLDER = new RegExp(`【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|${PLACEHOLDERS.join('|')}`);
+
+/** Every name of a 三公 item, longest first (so that a name is not read as a shorter one it contains). */
+const SANGONG_NAMES = SANGONG_ITEMS.flatMap((i) => i.names).sort((a, b) => b.length - a.length).join('|');
 import { itemMentions, Sentence, sentences } from './text';
 import { Fig, NarrativeFinding } from './types';
 
@@ -238,7 +243,7 @@ class Auditor {
       const kind = t.unit === '万元' ? 'amount' : COUNT_UNITS.has(t.unit) ? 'count' : null;
       if (!kind) continue;
       const before = text.slice(Math.max(0, t.index - CUE_WINDOW), t.index).split(/[，。；：、]/).pop()!;
-      const hit = simpleStatement(before, kind);
+      const hit = simpleStatement(before, kind, t.unit);
       if (!hit) continue;
       const { statement } = hit;
       const what = statement.what ?? statement.cues[0];
@@ -466,7 +471,7 @@ class Auditor {
   /** Mistakes the text shows by itself: placeholders, a year that is not this or last year (a missing % or 万元 is narrative/unit-missing). */
   private incomplete(): void {
     const text = this.s.text;
-    const placeholder = /【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|增加（减少）|减少（增加）|增长（降低）|增长（下降）/.exec(text);
+    const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) this.report(TEXT_INCOMPLETE, null, [], `文中还有未填写的占位符“${placeholder[0]}”。`);
     for (const m of text.matchAll(/(?<![0-9])([0-9]{1,4})年(?:度|12月31日)/g)) {
       const y = Number(m[1]);
@@ -539,7 +544,8 @@ class Auditor {
     this.each(`${word}合计${A}万元`, (m) => this.amount(m[1], sum, `${word}合计`));
     this.each(`${word}合计${CHG}`, (m) => this.change(m, 1, sum, prevKey, `${word}合计`));
     const names = items.map(([, n]) => n).join('|');
-    this.each(`(?<!预算|基金|经营)(${names})${A}万元(?:，占${base}(?:的)?${R})?`, (m) => {
+    // "占本年收入99.997%" (the template) or plain "占99.79%" (上海).
+    this.each(`(?<!预算|基金|经营)(${names})${A}万元(?:，占(?:${base}(?:的)?)?${R})?`, (m) => {
       const [c] = items.find(([, n]) => n === m[1])!;
       const fig = this.amount(m[2], this.t.total(id, c), m[1]);
       if (m[3]) this.percent(m[3], fig, sum, `${m[1]}占${base}的比重`);
@@ -552,6 +558,9 @@ class Auditor {
       this.amount(m[1], this.t.line04('r64', 2, '合计'), '财政拨款支出总计');
     });
     this.each(`收、支总计各${CHG}`, (m) => this.change(m, 1, this.t.line04('r32', 1), 'prev.fiscal_total', '财政拨款收支总计'));
+    // "财政拨款收入支出总计X万元。与上年相比，财政拨款收入支出总计增加…" (上海): one figure for both 总计.
+    this.each(`财政拨款收入支出总计为?${A}万元`, (m) => this.amount(m[1], this.t.line04('r32', 1), '财政拨款收入支出总计'));
+    this.each(`财政拨款收入支出总计${CHG}`, (m) => this.change(m, 1, this.t.line04('r32', 1), 'prev.fiscal_total', '财政拨款收入支出总计'));
     this.each(`(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入${A}万元(?:，比\\d{4}年度?决算数${CHG})?`, (m) => {
       const [key, prevKey] = m[1] === '一般公共预算' ? ['r1', 'prev.gpb_income'] : m[1] === '政府性基金预算' ? ['r2', 'prev.gf_income'] : ['r3', 'prev.sc_income'];
       const fig = this.amount(m[2], this.t.line04(key, 1), `${m[1]}财政拨款收入`);
@@ -608,15 +617,11 @@ class Auditor {
     const rates = [...s.text.matchAll(completion)];
     if (!budgets.length && !actuals.length && !rates.length) return;
     const item = this.item;
-    if (item && !item.row) {
-      // The unknown 项 is reported; its figures have nothing to be compared with.
-      for (const m of [...budgets, ...actuals]) this.take(m[m.length - 1], 'unverifiable');
-      for (const m of rates) this.take(m[1], 'unverifiable');
-      return;
-    }
     const row = item?.row ?? null;
-    const what = row ? `${row.name}（项）` : '一般公共预算财政拨款支出';
-    const actualFig = row ? this.t.rowFig('05', row, 1) : total;
+    // An unknown 项 is reported above; its amounts have no cell to be compared with, its rate is checked on them.
+    const unknown = !!item && !row;
+    const what = row ? `${row.name}（项）` : item ? item.name : '一般公共预算财政拨款支出';
+    const actualFig = row ? this.t.rowFig('05', row, 1) : unknown ? null : total;
     let annualText: Fig | null = null;
     let fullText: Fig | null = null;
     let annualFig: Fig | null = null;
@@ -629,7 +634,10 @@ class Auditor {
         fullText = textFig(m[2], '全年预算');
         continue;
       }
-      if (row) {
+      if (unknown) {
+        this.budgetItems.push(m[2]);
+        this.take(m[2], 'unverifiable');
+      } else if (row) {
         const key = `budget.${row.code}`;
         this.budgetItems.push(m[2]);
         annualFig = this.amount(m[2], this.budgetFig(row.code!), `${what}年初预算`, key);
@@ -644,7 +652,8 @@ class Auditor {
     let actualShown: Fig | null = null;
     for (const m of actuals) {
       this.span = [m.index!, m.index! + m[0].length];
-      actualShown = this.amount(m[1], actualFig, `${what}支出决算`) ?? textFig(m[1], '支出决算');
+      if (unknown) this.take(m[1], 'unverifiable');
+      actualShown = (unknown ? null : this.amount(m[1], actualFig, `${what}支出决算`)) ?? textFig(m[1], '支出决算');
     }
     for (const m of rates) {
       this.span = [m.index!, m.index! + m[0].length];
@@ -667,7 +676,8 @@ class Auditor {
     const items = (this.ctx.workbook.tables['06'] ? this.t.econItems() : []).filter((i) => i.code.length === 5 && prefixes.includes(i.code.slice(0, 3)));
     if (!items.length) return;
     const names = listed.split('、').map((n) => n.replace(/[“”]/g, ''));
-    const key = (s: string) => s.replace(/[（）()]/g, '');
+    // Writers add or drop brackets and a final 支出 ("其他社会保障缴费支出" for 06's 其他社会保障缴费).
+    const key = (s: string) => s.replace(/[（）()]/g, '').replace(/支出$/, '');
     const unknown: string[] = [];
     const zero: Fig[] = [];
     for (const n of names) {
@@ -688,11 +698,11 @@ class Auditor {
 
   private basic(): void {
     this.each(`基本支出${A}万元`, (m) => this.amount(m[1], this.t.total('05', 2), '一般公共预算财政拨款基本支出'));
-    this.each(`人员经费${A}万元(?:，主要包括：([^。]+))?`, (m) => {
+    this.each(`人员经费${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
       this.amount(m[1], this.t.personnel(), '人员经费');
       if (m[2]) this.list(m[2], PERSONNEL_PREFIXES, '人员经费');
     });
-    this.each(`公用经费${A}万元(?:，主要包括：([^。]+))?`, (m) => {
+    this.each(`公用经费${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
       this.amount(m[1], this.t.publicCost(), '公用经费');
       if (m[2]) this.list(m[2], PUBLIC_PREFIXES, '公用经费');
     });
@@ -729,9 +739,15 @@ class Auditor {
       const f = facts(itemAt(m.index!));
       this.amount(m[2], f.budget, `${f.name}${m[1] ?? ''}预算`);
     });
-    this.each(`${ACTUAL_WORDS}${A}万元`, (m) => {
+    // "，支出决算为X万元" after the item's 预算, or "公务接待费支出决算为X万元" / "公务接待费支出X万元" right after its name.
+    this.each(`(?<=^|[，。；：])${ACTUAL_WORDS}${A}万元`, (m) => {
       const f = facts(itemAt(m.index!));
       this.amount(m[1], f.actual, `${f.name}支出决算`);
+    });
+    this.each(`(?:${SANGONG_NAMES})(?:支出)?(?:决算数?)?为?${A}万元(?:，占${R})?`, (m) => {
+      const f = facts(itemAt(m.index! + 1));
+      const fig = this.amount(m[1], f.actual, `${f.name}支出决算`);
+      if (m[2]) this.percent(m[2], fig, facts(0).actual, `${f.name}占“三公”经费支出决算的比重`);
     });
     this.each(`${COMPLETION.pattern}${R}`, (m) => {
       const f = facts(itemAt(m.index!));
@@ -743,12 +759,13 @@ class Auditor {
       const nonZero = [f.budget, f.actual].filter((x): x is Fig => !!x && !x.value.isZero());
       if (nonZero.length) this.report(TEXT_NONE, nonZero[0], nonZero.slice(1), `文中说${f.name}全年预算与支出决算均为 0，但${nonZero.map((x) => `${x.source.label}为 ${amountText(x.value)} 万元`).join('，')}。`);
     });
-    this.each(`(?:较|比)上年${CHG}`, (m) => {
+    this.each(`(?:(?:较|比)(?:上年|上一年度|\\d{4}年度?)|支出决算)${CHG}`, (m) => {
       const f = facts(itemAt(m.index!));
-      this.change(m, 1, f.actual, f.it.prevKey, `${f.name}支出决算`);
+      if (f.it.prevKey) return this.change(m, 1, f.actual, f.it.prevKey, `${f.name}支出决算`);
+      this.take(m[2], 'unverifiable');
+      this.take(m[4], 'unverifiable');
+      this.gap('statement:sangong-part-prev', '公务用车购置费、运行费的上年数不在补充信息中', `${f.name}的增减`);
     });
-    this.each(`公务用车购置费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(10, '决算数（公务用车购置费）'), '公务用车购置费'));
-    this.each(`公务用车运行(?:维护)?费支出${A}万元`, (m) => this.amount(m[1], this.t.sangong(11, '决算数（公务用车运行维护费）'), '公务用车运行费'));
     return { sub: this.s.sub, item: itemAt(text.length) };
   }
 
@@ -878,19 +895,21 @@ class Auditor {
 
   /** Non-zero rows that the lists of 二, 三 and 五 should name but do not. */
   private omissions(bySection: ReadonlyMap<string, ReadonlyArray<Sentence>>): void {
-    const check = (kind: string, names: ReadonlyArray<readonly [string, Fig | null]>, what: string) => {
+    // Each item with the ways writers name it ("X类支出" or "X（类）"); the first is the one the message uses.
+    const check = (kind: string, names: ReadonlyArray<readonly [string | ReadonlyArray<string>, Fig | null]>, what: string) => {
       const list = bySection.get(kind);
       if (!list?.length) return;
       const text = list.map((s) => s.text).join('');
-      const missing = names.filter(([n, f]) => f && !f.value.isZero() && !text.includes(n));
+      const spellings = (n: string | ReadonlyArray<string>) => (typeof n === 'string' ? [n] : n);
+      const missing = names.filter(([n, f]) => f && !f.value.isZero() && !spellings(n).some((x) => text.includes(x)));
       if (!missing.length) return;
       this.s = list[0];
       const figs = missing.map(([, f]) => f!);
-      this.report(TEXT_LIST, figs[0], figs.slice(1), `${what}没有提到表中有金额的 ${missing.map(([n, f]) => `${n}（${amountText(f!.value)} 万元）`).join('、')}。`, { severity: 'warning' });
+      this.report(TEXT_LIST, figs[0], figs.slice(1), `${what}没有提到表中有金额的 ${missing.map(([n, f]) => `${spellings(n)[0]}（${amountText(f!.value)} 万元）`).join('、')}。`, { severity: 'warning' });
     };
     check('income', INCOME_ITEMS.map(([c, n]) => [n, this.t.total('02', c)] as const), '收入决算情况说明');
     check('expense', EXPENSE_ITEMS.map(([c, n]) => [n, this.t.total('03', c)] as const), '支出决算情况说明');
-    check('gpb', this.t.rows('05', '类').map((r) => [`${r.name}类支出`, this.t.rowFig('05', r, 1)] as const), '一般公共预算财政拨款支出决算结构情况');
+    check('gpb', this.t.rows('05', '类').map((r) => [[`${r.name}类支出`, `${r.name}（类）`], this.t.rowFig('05', r, 1)] as const), '一般公共预算财政拨款支出决算结构情况');
     check('gpb', this.t.rows('05', '项').map((r) => [this.t.itemFullName(r.code!), this.t.rowFig('05', r, 1)] as const), '一般公共预算财政拨款支出决算具体情况');
   }
 }

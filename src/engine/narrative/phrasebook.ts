@@ -14,6 +14,9 @@ export const CHANGE_DOWN = ['减少'] as const;
 export const RATE_UP = ['增长', '上升', '增加'] as const;
 export const RATE_DOWN = ['降低', '下降', '减少'] as const;
 
+/** Template wording left in: both directions written, one in brackets ("下降（增长）27.78%"). */
+export const PLACEHOLDERS = ['增加（减少）', '减少（增加）', '增长（降低）', '增长（下降）', '降低（增长）', '下降（增长）', '大于（小于）', '小于（大于）'];
+
 /** The completion-rate phrase: "完成年初预算的92.7%", "完成预算的0%", "完成全年预算数的98.69%", "完成预算67%". */
 export const COMPLETION = {
   /** Generated for 五（三） and for 九 (全年预算), and for 十三 project paragraphs. */
@@ -33,7 +36,8 @@ export interface SanGongItem {
   readonly names: ReadonlyArray<string>;
   readonly budgetCol: number;
   readonly actualCol: number;
-  readonly prevKey: string;
+  /** null for the two parts of 公务用车购置及运行费, which have no previous-year input. */
+  readonly prevKey: string | null;
 }
 
 export const SANGONG_ITEMS: ReadonlyArray<SanGongItem> = [
@@ -41,6 +45,8 @@ export const SANGONG_ITEMS: ReadonlyArray<SanGongItem> = [
   { names: ['因公出国（境）费', '因公出国费'], budgetCol: 2, actualCol: 8, prevKey: 'sangong.prev_abroad' },
   { names: ['公务用车购置及运行费', '公务用车购置及运行维护费'], budgetCol: 3, actualCol: 9, prevKey: 'sangong.prev_vehicle' },
   { names: ['公务接待费'], budgetCol: 6, actualCol: 12, prevKey: 'sangong.prev_reception' },
+  { names: ['公务用车购置费', '公务用车购置支出'], budgetCol: 4, actualCol: 10, prevKey: null },
+  { names: ['公务用车运行费', '公务用车运行维护费', '公务用车运行维护支出', '公务用车运行支出'], budgetCol: 5, actualCol: 11, prevKey: null },
 ];
 
 /**
@@ -56,6 +62,8 @@ export interface SimpleStatement {
   readonly key: string | null;
   /** What the figure is, for messages (defaults to the first cue). */
   readonly what?: string;
+  /** Units that make a count this statement whatever words precede it ("、26人次"). */
+  readonly units?: ReadonlyArray<string>;
 }
 
 export const SIMPLE_STATEMENTS: ReadonlyArray<SimpleStatement> = [
@@ -85,17 +93,20 @@ export const SIMPLE_STATEMENTS: ReadonlyArray<SimpleStatement> = [
   { id: 'perf.amount', cues: ['涉及预算金额'], kind: 'amount', key: null, what: '绩效管理涉及的预算金额' },
   { id: 'perf.grades', cues: ['的项目', '共发现问题', '已经完成整改的', '正在整改的'], kind: 'count', key: null, what: '绩效评级和整改的项目数、问题数' },
   { id: 'perf.score', cues: ['平均得分'], kind: 'count', key: null, what: '平均得分' },
+  { id: 'sangong.foreign_guests', cues: ['外宾接待支出'], kind: 'amount', key: null, what: '外宾接待支出' },
+  { id: 'sangong.visits', cues: ['团组'], kind: 'count', key: null, what: '因公出国（境）团组数和公务接待批次、人次', units: ['批次', '人次', '团组'] },
 ];
 
 /** Words between a cue and its figure that carry no meaning ("为", "共计"). */
 export const CONNECTORS = /(?:为|是|共计|合计|达到|达|约|共)$/;
 
 /** The statement whose cue ends the words before a figure of that kind, or null. */
-export function simpleStatement(before: string, kind: SimpleStatement['kind']): { statement: SimpleStatement; cue: string } | null {
+export function simpleStatement(before: string, kind: SimpleStatement['kind'], unit: string): { statement: SimpleStatement; cue: string } | null {
   const words = before.replace(/\d{4}年度?/g, '').replace(CONNECTORS, '');
   let best: { statement: SimpleStatement; cue: string } | null = null;
   for (const statement of SIMPLE_STATEMENTS) {
     if (statement.kind !== kind) continue;
+    if (statement.units?.includes(unit)) return { statement, cue: unit };
     for (const cue of statement.cues) {
       if (words.endsWith(cue) && (!best || cue.length > best.cue.length)) best = { statement, cue };
     }

@@ -69,9 +69,10 @@ function cnNumber(s: string): number {
 }
 
 const H1 = new RegExp(`^[${CN}]{1,3}、(.{2,40})$`);
-const H2 = new RegExp(`^（([${CN}]{1,3})）([^：，]{2,45})$`);
+const H2 = new RegExp(`^（([${CN}]{1,3})）([^：，]{2,45})?$`);
 const PART = /^第[一二三四五六七八九十]部分/;
-const PAGE = /^(\d{1,3}|-\d{1,3}-|第\d+页.*)$/;
+/** Page numbers and the page markers of PDF extraction ("----- [pdf page 21] -----"). */
+const PAGE = /^(\d{1,3}|-\d{1,3}-|第\d+页.*|-*\[?(?:pdf)?page\d+\]?-*)$/i;
 
 /** The units (lines or paragraphs) of 第三部分 and of 第五部分 名词解释; the whole text when neither is marked. */
 function regions(units: ReadonlyArray<string>): Array<{ from: number; to: number; glossary: boolean }> {
@@ -109,6 +110,7 @@ export function sentences(rawUnits: ReadonlyArray<string>): Sentence[] {
   const out: Sentence[] = [];
   for (const reg of regions(units)) {
     let kind: SectionKind = reg.glossary ? 'glossary' : 'other';
+    let parent: SectionKind = kind;
     let sub = 0;
     let pieces: string[] = [];
     // Where each unit's text starts in the joined text, and its unit number: a sentence's position is its first unit.
@@ -138,12 +140,16 @@ export function sentences(rawUnits: ReadonlyArray<string>): Sentence[] {
       if (h1 && !/万元|%/.test(u)) {
         flush();
         kind = sectionKind(h1[1]);
+        parent = kind;
         sub = 0;
         continue;
       }
       if (h2 && !reg.glossary) {
         flush();
         sub = cnNumber(h2[1]);
+        // A subsection may be a section of its own (十一、其他重要事项 →（一）机关运行经费、（二）政府采购…).
+        const own = h2[2] ? sectionKind(h2[2]) : 'other';
+        kind = own !== 'other' ? own : parent;
         continue;
       }
       pieces.push(u);

@@ -15,7 +15,7 @@ export const TEXT_RESTATED = defineNarrativeRule({
 });
 
 /** Labels that name an attribute of a subject stated before, not a figure by themselves. */
-const GENERIC = /^(?:支出决算|决算数?|执行数|资金|金额|合计|总计|年初预算|全年预算|预算数?|项目全年预算数?|其中|支出)$|均$/;
+const GENERIC = /^(?:支出决算|决算数?|执行数|资金|(?:采购|预算|涉及预算)?金额|合计|总计|年初预算|全年预算|预算数?|项目全年预算数?|其中|支出)$|均$/;
 
 export function checkRestated(sentences: ReadonlyArray<Sentence>): TextHit[] {
   const out: TextHit[] = [];
