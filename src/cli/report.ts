@@ -26,6 +26,7 @@ export function jsonLine(r: FileResult, noInfo: boolean): string {
     file: r.file,
     unit: a.unit,
     tables: a.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
+    otherTables: a.workbook.otherTables.map((t) => ({ title: t.title, sheet: t.sheet, cell: t.cell })),
     findings: visibleFindings(a, noInfo).map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -58,6 +59,10 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   const a = r.analysis;
   out.push(`识别到 ${a.tables.length} 张表（金额单位：${a.unit}）：`);
   for (const t of a.tables) out.push(`  ${tableLabel(t.id)} ${TABLE_TITLES[t.id]}  ${t.sheet}!${t.range}`);
+  if (a.workbook.otherTables.length) {
+    out.push(`另有 ${a.workbook.otherTables.length} 张表不属于九张公开表，未检查：`);
+    for (const t of a.workbook.otherTables) out.push(`  ${t.title}  ${t.sheet}!${t.cell}`);
+  }
   const findings = visibleFindings(a, noInfo);
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);

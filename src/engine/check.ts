@@ -46,9 +46,8 @@ function figures(rel: Relation, terms: ReadonlyArray<{ amount: Amount; coef: 1 |
   // As in `evaluate`: solving Σ coef·x = 0 for the target moves it by residual / coef. Exact in doubles: every
   // figure is bounded by the sum of magnitudes liSums has checked.
   const residual = sums.residual * terms.find((x) => x.amount === target)!.coef;
-  const sameDisplay = rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
-  const broken = rel.kind === 'le' ? sums.residual > sums.bound : sameDisplay ? sums.residual !== 0 : Math.abs(sums.residual) > sums.bound;
-  const tolerance = sameDisplay ? 0 : sums.bound;
+  const broken = rel.kind === 'le' ? sums.residual > sums.bound : Math.abs(sums.residual) > sums.bound;
+  const tolerance = sums.bound;
   const k = liDecimals(target.unit);
   return {
     broken,
@@ -65,12 +64,16 @@ function relationMessage(rel: Relation, target: Amount, f: Figures): string {
   const act = groupThousands(f.actual);
   const diff = groupThousands(f.difference.replace(/^-/, ''));
   const tol = groupThousands(f.tolerance);
+  if (!f.broken && rel.kind === 'same') {
+    const other = rel.lhs === target ? rel.rhs : rel.lhs;
+    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，相差 ${diff} ${u}，未超过两处分别四舍五入可能造成的差异 ${tol} ${u}（${rel.text}）。公开的同一数字应一致：请确定一个数值，两处都填这个数。`;
+  }
   if (!f.broken) {
     return `${target.label}为 ${act} ${u}，按关系推算为 ${exp} ${u}，相差 ${diff} ${u}，在尾差允许范围 ${tol} ${u}以内（${rel.text}），属各数分别四舍五入造成的尾差，无需修改。`;
   }
   if (rel.kind === 'same') {
     const other = rel.lhs === target ? rel.rhs : rel.lhs;
-    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，应完全一致，相差 ${diff} ${u}（${rel.text}）。请核对后改为同一数值。`;
+    return `${target.label}为 ${act} ${u}，${other.label}为 ${exp} ${u}，两处是同一数字，应完全一致，相差 ${diff} ${u}，超出两处分别四舍五入可能造成的差异 ${tol} ${u}（${rel.text}）。请核对后改为同一数值。`;
   }
   if (rel.kind === 'le') {
     const isWhole = rel.rhs === target;
@@ -170,7 +173,8 @@ function relationFindings(flagged: ReadonlyArray<FlaggedRelation>): Finding[] {
       if (best >= 2 && count(target) < best && tops.length === 1) target = tops[0];
     }
     const f = figures(r.rel, terms, target, decimalsOf(target));
-    const severity: Severity = f.broken ? r.options.severity ?? r.rule.severity : 'info';
+    // A copy that differs within rounding still needs one value chosen: a warning; a sum's 尾差 needs nothing.
+    const severity: Severity = f.broken ? r.options.severity ?? r.rule.severity : r.rel.kind === 'same' ? 'warning' : 'info';
     const related: CellRef[] = [];
     for (const t of terms) if (t.amount !== target) related.push(t.amount.ref);
     out.push({

@@ -132,9 +132,18 @@ export interface SanGongTable extends TableBase {
 
 export type Table = CodedTable | LinesTable | EconTable | SanGongTable;
 
+/** A table outside the nine (政府采购情况表, 机关运行经费支出表 …): listed, never read as one of them. */
+export interface OtherTable {
+  readonly title: string;
+  readonly sheet: string;
+  /** Its title cell. */
+  readonly cell: string;
+}
+
 /** The recognized workbook: at most one table per id. */
 export interface Workbook {
   readonly tables: Partial<Record<TableId, Table>>;
+  readonly otherTables: ReadonlyArray<OtherTable>;
   readonly sheetOrder: ReadonlyArray<string>;
 }
 

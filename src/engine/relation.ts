@@ -10,7 +10,8 @@ export interface Term {
 /**
  * A relation between shown amounts, in the sense of rules.md §1.
  * - `sum`: lhs = Σ sign·rhs; broken only when no exact values inside the rounding intervals satisfy it.
- * - `same`: the same quantity shown twice: the shown figures must be identical.
+ * - `same`: the same quantity shown twice: the shown figures should be identical; copies rounded separately may
+ *   differ by the rounding of the two (a warning asking for one value), a larger difference breaks it.
  * - `le`: Σ sign·lhs ≤ rhs (a part never exceeds its whole), with the same interval semantics.
  */
 export type Relation =
@@ -92,10 +93,8 @@ export function relationStatus(rel: Relation): { broken: boolean; rounding: bool
   const { residual, bound } = sums;
   if (residual === 0) return HOLDS;
   const abs = Math.abs(residual);
-  if (rel.kind === 'same') {
-    const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
-    return { broken: sameDisplay || abs > bound, rounding: false };
-  }
+  // Two copies rounded separately may differ by up to the sum of their half steps: a warning, not an error.
+  if (rel.kind === 'same') return { broken: abs > bound, rounding: abs <= bound };
   if (rel.kind === 'le') return { broken: residual > bound, rounding: false };
   return { broken: abs > bound, rounding: abs <= bound };
 }
@@ -127,10 +126,7 @@ export function evaluate(rel: Relation, target: Amount): Evaluation {
   const expectedY = actualY.minus(residual.times(t.coef));
   let broken: boolean;
   let rounding = false;
-  if (rel.kind === 'same') {
-    const sameDisplay = rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step);
-    broken = sameDisplay ? !residual.isZero() : residual.abs().greaterThan(bound);
-  } else if (rel.kind === 'sum') {
+  if (rel.kind === 'sum' || rel.kind === 'same') {
     broken = residual.abs().greaterThan(bound);
     rounding = !broken && !residual.isZero();
   } else {
@@ -143,6 +139,6 @@ export function evaluate(rel: Relation, target: Amount): Evaluation {
     expected: fromYuan(expectedY, u),
     actual: target.value,
     difference: fromYuan(actualY.minus(expectedY), u),
-    tolerance: fromYuan(rel.kind === 'same' && rel.lhs.unit === rel.rhs.unit && rel.lhs.step.equals(rel.rhs.step) ? new Decimal(0) : bound, u),
+    tolerance: fromYuan(bound, u),
   };
 }

@@ -88,3 +88,17 @@ test('one table in 元 among 万元 tables is converted and reported', () => {
   const f = analyze(g).findings.filter((x) => x.severity !== 'info');
   expect(f.map((x) => `${x.rule} ${x.sheet}!${x.cell}`)).toEqual(['structure/unit 公开09表!L3']);
 });
+
+test('tables outside the nine (政府采购, 机关运行经费 …) are listed as other tables, never read as one of them', () => {
+  const g = cleanSeed();
+  const s = sheet(g, '公开09表');
+  const below = s.rows.length + 2;
+  s.rows[below] = [{ value: '机关运行经费支出决算表' }];
+  s.rows[below + 1] = [{ value: '项目' }, { value: '决算数' }];
+  s.rows[below + 2] = [{ value: '机关运行经费' }, { value: 'x' }];
+  g.sheets.push({ name: '表10', rows: [[{ value: '政府采购情况表' }], [{ value: '项目' }, { value: '合计' }], [{ value: '货物' }, { value: 12.3 }]], merges: [] });
+  const a = analyze(g);
+  expect(a.workbook.otherTables.map((t) => `${t.title} ${t.sheet}!${t.cell}`)).toEqual([`机关运行经费支出决算表 公开09表!A${below + 1}`, '政府采购情况表 表10!A1']);
+  expect(a.tables.map((t) => t.id)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
+  expect(problems(g)).toEqual([]);
+});

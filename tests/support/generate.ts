@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { CellRange, CellValue, Grid, GridCell, GridSheet } from '../../src/engine/grid';
 import { TABLE_TITLES, TableId } from '../../src/engine/model';
 import { formatAmount } from '../../src/engine/money';
+import { TEMPLATE_FAMILIES, TemplateFamily } from '../../src/engine/layouts';
 import { ECON_TEMPLATE, functionName } from '../../src/engine/names';
 import { EXPENSE_CLASSES } from '../../src/engine/recognize/lines';
 
@@ -91,14 +92,16 @@ export interface Layout {
   /** Sheet names `公开01表` or the table titles (per-table only). */
   readonly sheetNames: 'number' | 'title';
   readonly unit: '万元' | '元';
-  /** 科目编码 in one column (`2010350`) or in 类/款/项 columns (`201` `03` `50`). */
-  readonly codes: 'single' | 'split';
+  /** 科目编码 in one column (`2010350`) or in 类/款/项 columns (`201` `03` `50`), as text or as numbers (201 3 50). */
+  readonly codes: 'single' | 'split' | 'split-number';
   /** Amounts as numbers, or (every other one) as text with thousands separators (`"1,010.72"`). */
   readonly amounts: 'number' | 'text';
   /** How a zero is shown. */
   readonly zero: 'blank' | 'dash' | 'zero';
   /** Top-left cell of each table (0-based). */
   readonly origin: { readonly row: number; readonly col: number };
+  /** The template family whose structure the tables follow (src/engine/layouts.ts); 公开0X表 (湖北) when absent. */
+  readonly family?: TemplateFamily;
 }
 
 export const LAYOUTS: Readonly<Record<'wanyuan' | 'stacked' | 'yuanSplit' | 'text' | 'dash', Layout>> = {
@@ -122,6 +125,20 @@ export function arbitraryLayout(): fc.Arbitrary<Layout> {
     origin: fc.record({ row: fc.nat(3), col: fc.nat(2) }),
   });
   return fc.oneof(fc.constantFrom(...Object.values(LAYOUTS)), mixed);
+}
+
+/** The layout of a template family: its codes and zeros, one sheet per table named as the family numbers them. */
+export function familyLayout(family: TemplateFamily, unit: Layout['unit'] = '万元'): Layout {
+  const codes = family.codes === 'joined' ? 'single' : family.codes === 'split-text' ? 'split' : 'split-number';
+  const zero = family.zeros === 'blank' ? 'blank' : family.zeros === '-' ? 'dash' : 'zero';
+  return { name: family.name, sheets: 'per-table', sheetNames: 'number', unit, codes, amounts: 'number', zero, origin: { row: 0, col: 0 }, family };
+}
+
+/** Every template family, in either unit, per table or stacked on one sheet. */
+export function arbitraryFamilyLayout(): fc.Arbitrary<Layout> {
+  return fc
+    .record({ family: fc.constantFrom(...TEMPLATE_FAMILIES), unit: fc.constantFrom('万元' as const, '元' as const), sheets: fc.constantFrom('per-table' as const, 'one-sheet' as const) })
+    .map(({ family, unit, sheets }) => ({ ...familyLayout(family, unit), sheets }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -522,6 +539,8 @@ class TableWriter {
     readonly r0: number,
     readonly c0: number,
     private readonly layout: Layout,
+    /** 1-based place of the table in the report (the 三公 table is 7th in 上海, 10th in 四川). */
+    readonly position: number,
   ) {}
   text(r: number, c: number, v: string | number | undefined): void {
     this.sheet.set(this.r0 + r, this.c0 + c, v);
@@ -547,11 +566,19 @@ class TableWriter {
   }
 }
 
+/** The table number a family prints (公开03表, 表3) or null; titles numbered 三、 carry it in the title. */
+function tableNumber(layout: Layout, id: TableId, position: number): string | null {
+  const numbering = layout.family?.numbering ?? '公开0X表';
+  return numbering === '公开0X表' ? `公开${id}表` : numbering === '表X' ? `表${position}` : null;
+}
+
 /** Title, 表号 and the 部门/年度/单位 line; returns the first header row. */
 function frame(w: TableWriter, id: TableId, width: number, dept: Department, layout: Layout): number {
-  w.text(0, 0, TABLE_TITLES[id]);
+  const title = layout.family?.titles[id] ?? TABLE_TITLES[id];
+  w.text(0, 0, layout.family?.numbering === 'X、' ? `${chineseNumber(w.position)}、${title}` : title);
   w.merge(0, 0, 0, width - 1);
-  w.text(1, width - 1, `公开${id}表`);
+  const no = tableNumber(layout, id, w.position);
+  if (no) w.text(1, width - 1, no);
   w.text(2, 0, `部门：${dept.name}`);
   w.text(2, width - 2, `${dept.year}年度`);
   w.text(2, width - 1, `金额单位：${layout.unit}`);
@@ -669,49 +696,103 @@ const CODED: Record<'02' | '03' | '05' | '07' | '08', CodedSpec> = {
 };
 
 function writeCoded(w: TableWriter, spec: CodedSpec, rows: CodedFigures[], dept: Department, layout: Layout): void {
-  const split = layout.codes === 'split';
+  const family = layout.family;
+  const split = layout.codes !== 'single';
+  // 上海 prints 08 with 07's columns; its own three are 07's 本年支出 columns, the others stay blank.
+  const wide = spec.id === '08' && family?.fundColumns08 === 'income-and-carry-over';
+  const heads = wide ? CODED['07'] : spec;
+  const own = (i: number) => (wide ? (i >= 2 && i <= 4 ? i - 1 : null) : i + 1);
   const nameCol = split ? 3 : 1;
   const first = nameCol + 1;
-  const width = first + spec.top.length;
+  const width = first + heads.top.length;
   let r = frame(w, spec.id, width, dept, layout);
   w.text(r, 0, '项目');
-  spec.top.forEach((t, i) => w.text(r, first + i, t || undefined));
+  heads.top.forEach((t, i) => w.text(r, first + i, t || undefined));
   // A group header (本年支出) spans the columns listed under it.
-  spec.top.forEach((t, i) => {
+  heads.top.forEach((t, i) => {
     if (!t) return;
     let j = i + 1;
-    while (j < spec.top.length && !spec.top[j]) j++;
+    while (j < heads.top.length && !heads.top[j]) j++;
     if (j - i > 1) w.merge(r, first + i, r, first + j - 1);
   });
   r++;
-  w.text(r, 0, spec.codeHeader);
+  w.text(r, 0, family?.codeHeader ?? spec.codeHeader);
   w.text(r, nameCol, '科目名称');
-  spec.sub.forEach((t, i) => w.text(r, first + i, t || undefined));
+  heads.sub.forEach((t, i) => w.text(r, first + i, t || undefined));
   r++;
   if (split) {
     ['类', '款', '项'].forEach((t, i) => w.text(r, i, t));
     r++;
   }
-  w.text(r, 0, '栏次');
-  spec.top.forEach((_, i) => w.text(r, first + i, i + 1));
-  r++;
+  if (family?.lanci ?? true) {
+    w.text(r, 0, '栏次');
+    heads.top.forEach((_, i) => w.text(r, first + i, i + 1));
+    r++;
+  }
   const empty = rows.length === 1 && spec.emptyNote;
-  for (const row of rows) {
+  if (empty && family?.emptyFunds === 'note') {
+    w.text(r, 0, '合计');
+    w.text(r + 1, 0, `说明：${dept.name}本年度没有${spec.id === '07' ? '政府性基金' : '国有资本经营'}预算财政拨款收入和支出，故本表无数据。`);
+    return;
+  }
+  const ordered = family?.total === 'bottom' ? [...rows.slice(1), rows[0]] : rows;
+  const part = (t: string) => (layout.codes === 'split-number' ? Number(t) : t);
+  for (const row of ordered) {
     if (row.code === null) w.text(r, 0, '合计');
     else if (split) {
-      w.text(r, 0, row.code.slice(0, 3));
-      w.text(r, 1, row.code.slice(3, 5) || undefined);
-      w.text(r, 2, row.code.slice(5, 7) || undefined);
+      w.text(r, 0, part(row.code.slice(0, 3)));
+      w.text(r, 1, row.code.slice(3, 5) ? part(row.code.slice(3, 5)) : undefined);
+      w.text(r, 2, row.code.slice(5, 7) ? part(row.code.slice(5, 7)) : undefined);
     } else w.text(r, 0, row.code);
     if (row.code !== null) w.text(r, nameCol, functionName(row.code));
     // An empty 07/08 keeps its 合计 row without amounts, as the reporting software prints it.
-    if (!empty) spec.top.forEach((_, i) => w.amount(r, first + i, row.values.get(i + 1) ?? 0n));
+    if (!empty)
+      heads.top.forEach((_, i) => {
+        const n = own(i);
+        w.amount(r, first + i, n === null ? undefined : row.values.get(n) ?? 0n);
+      });
     r++;
   }
   w.text(r, 0, empty ? spec.emptyNote : spec.note);
 }
 
+/** 06 as two blocks, 人员经费 (301, 303) on the left and 公用经费 on the right, code joined or split into 类 | 款. */
+function writeEconBlocks(w: TableWriter, f: Figures, dept: Department, layout: Layout, split: boolean): void {
+  const bw = split ? 4 : 3;
+  let r = frame(w, '06', 2 * bw, dept, layout);
+  for (const c of [0, bw]) {
+    w.text(r, c, '经济分类科目编码');
+    if (split) w.merge(r, c, r, c + 1);
+    w.text(r, c + bw - 2, '科目名称');
+    w.text(r, c + bw - 1, '决算数');
+  }
+  r++;
+  if (split) {
+    for (const c of [0, bw]) ['类', '款'].forEach((t, i) => w.text(r, c + i, t));
+    r++;
+  }
+  const blocks = [ECON_TEMPLATE.filter((t) => t.triple === 1).flatMap((t) => t.items), ECON_TEMPLATE.filter((t) => t.triple !== 1).flatMap((t) => t.items)];
+  blocks.forEach((items, b) => {
+    const c = b * bw;
+    items.forEach(([code, name], i) => {
+      if (split) {
+        w.text(r + i, c, code.slice(0, 3));
+        w.text(r + i, c + 1, code.slice(3) || undefined);
+      } else w.text(r + i, c, code);
+      w.text(r + i, c + bw - 2, name);
+      w.amount(r + i, c + bw - 1, f.t06.get(code) ?? 0n);
+    });
+  });
+  r += Math.max(...blocks.map((b) => b.length));
+  w.text(r, 0, '人员经费合计');
+  w.amount(r, bw - 1, f.t06.get('人员经费合计'));
+  w.text(r, bw, '公用经费合计');
+  w.amount(r, 2 * bw - 1, f.t06.get('公用经费合计'));
+  w.text(r + 1, 0, '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。');
+}
+
 function writeEcon(w: TableWriter, f: Figures, dept: Department, layout: Layout): void {
+  if (layout.family?.econ === 'two-blocks') return writeEconBlocks(w, f, dept, layout, layout.family.econCodes === 'split');
   let r = frame(w, '06', 9, dept, layout);
   w.text(r, 0, '人员经费');
   w.merge(r, 0, r, 2);
@@ -737,7 +818,74 @@ function writeEcon(w: TableWriter, f: Figures, dept: Department, layout: Layout)
   w.text(r + 1, 0, '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。');
 }
 
+const SANGONG_ITEM_NAMES = ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
+
+/** 上海: the items over 预算数 / 决算数 pairs, three merged header rows, one data row. */
+function writeSanGongPairs(w: TableWriter, f: Figures, dept: Department, layout: Layout): void {
+  let r = frame(w, '09', 12, dept, layout);
+  w.text(r, 0, '财政拨款“三公”经费');
+  w.merge(r, 0, r, 11);
+  r++;
+  for (const [k, c] of [
+    [0, 0],
+    [1, 2],
+    [5, 10],
+  ]) {
+    w.text(r, c, SANGONG_ITEM_NAMES[k]);
+    w.merge(r, c, r + 1, c + 1);
+  }
+  w.text(r, 4, SANGONG_ITEM_NAMES[2]);
+  w.merge(r, 4, r, 9);
+  ['小计', SANGONG_ITEM_NAMES[3], SANGONG_ITEM_NAMES[4]].forEach((t, i) => {
+    w.text(r + 1, 4 + 2 * i, t);
+    w.merge(r + 1, 4 + 2 * i, r + 1, 5 + 2 * i);
+  });
+  r += 2;
+  for (let k = 0; k < 6; k++) {
+    w.text(r, 2 * k, '预算数');
+    w.text(r, 2 * k + 1, '决算数');
+  }
+  r++;
+  for (let k = 0; k < 6; k++) {
+    w.amount(r, 2 * k, f.t09.get(k + 1) ?? 0n);
+    w.amount(r, 2 * k + 1, f.t09.get(k + 7) ?? 0n);
+  }
+  w.text(r + 1, 0, '注：本表反映部门本年度“三公”经费支出预决算情况。');
+}
+
+/** Items as rows, 预算数 and 决算数 as columns, with the rows some provinces add (会议费, 培训费: not 三公). */
+function writeSanGongVertical(w: TableWriter, f: Figures, dept: Department, layout: Layout, extras: ReadonlyArray<string>): void {
+  let r = frame(w, '09', 3, dept, layout);
+  ['项目', '预算数', '决算数'].forEach((t, i) => w.text(r, i, t));
+  r++;
+  const labels = ['合计', '1.因公出国（境）费', '2.公务用车购置及运行维护费', '其中：公务用车购置费', '      公务用车运行维护费', '3.公务接待费'];
+  labels.forEach((label, k) => {
+    w.text(r + k, 0, label);
+    w.amount(r + k, 1, f.t09.get(k + 1) ?? 0n);
+    w.amount(r + k, 2, f.t09.get(k + 7) ?? 0n);
+  });
+  r += labels.length;
+  extras.forEach((name, i) => {
+    w.text(r + i, 0, name);
+    w.amount(r + i, 1, 123_456n * BigInt(i + 1));
+    w.amount(r + i, 2, 100_000n * BigInt(i + 1));
+  });
+  w.text(r + extras.length, 0, '注：会议费、培训费不属于“三公”经费，不计入合计。');
+}
+
+/** A table beyond the nine (政府采购情况表 …): title, unit, one line. */
+function writeExtraTable(w: TableWriter, title: string, layout: Layout): void {
+  w.text(0, 0, title);
+  w.text(1, 2, `金额单位：${layout.unit}`);
+  ['项目', '合计', '其中：货物'].forEach((t, i) => w.text(2, i, t));
+  w.text(3, 0, '合计');
+  w.amount(3, 1, 1_234_500n);
+  w.amount(3, 2, 1_000_000n);
+}
+
 function writeSanGong(w: TableWriter, f: Figures, dept: Department, layout: Layout): void {
+  if (layout.family?.sanGong === 'pairs') return writeSanGongPairs(w, f, dept, layout);
+  if (layout.family?.sanGong === 'vertical') return writeSanGongVertical(w, f, dept, layout, layout.family.sanGongExtras);
   let r = frame(w, '09', 12, dept, layout);
   w.text(r, 0, '预算数');
   w.merge(r, 0, r, 5);
@@ -767,33 +915,32 @@ const SHEET_TITLES: Record<TableId, string> = {
   '09': '财政拨款三公经费支出决算表',
 };
 
-/** The nine tables of a department, shown in the given layout, as the recognizer reads real workbooks. */
+/** The nine tables of a department (and a family's extra tables), shown in the given layout, as the recognizer reads real workbooks. */
 export function buildGrid(dept: Department, layout: Layout): Grid {
   const f = figures(dept);
   const sheets: SheetBuilder[] = [];
   const oneSheet = layout.sheets === 'one-sheet' ? new SheetBuilder('决算公开表') : null;
   if (oneSheet) sheets.push(oneSheet);
   let next = layout.origin.row;
-  const ids: TableId[] = ['01', '02', '03', '04', '05', '06', '07', '08', '09'];
-  for (const id of ids) {
-    const sheet = oneSheet ?? new SheetBuilder(layout.sheetNames === 'number' ? `公开${id}表` : SHEET_TITLES[id]);
-    if (!oneSheet) sheets.push(sheet);
-    const w = new TableWriter(sheet, oneSheet ? next : layout.origin.row, layout.origin.col, layout);
-    switch (id) {
-      case '01':
-      case '04':
-        writeLines(w, id, f, dept, layout);
-        break;
-      case '06':
-        writeEcon(w, f, dept, layout);
-        break;
-      case '09':
-        writeSanGong(w, f, dept, layout);
-        break;
-      default:
-        writeCoded(w, CODED[id], f[`t${id}`], dept, layout);
-    }
-    next += w.height + 3;
+  const family = layout.family;
+  const sequence: Array<TableId | { title: string }> = [];
+  for (const id of family?.order ?? (['01', '02', '03', '04', '05', '06', '07', '08', '09'] as TableId[])) {
+    sequence.push(id);
+    for (const extra of family?.extraTables ?? []) if (extra.after === id) sequence.push({ title: extra.title });
   }
+  sequence.forEach((item, i) => {
+    const position = i + 1;
+    const sheetName =
+      typeof item !== 'string' ? `表${position}` : layout.sheetNames === 'title' ? SHEET_TITLES[item] : (tableNumber(layout, item, position) ?? `表${position}`);
+    const sheet = oneSheet ?? new SheetBuilder(sheetName);
+    if (!oneSheet) sheets.push(sheet);
+    const w = new TableWriter(sheet, oneSheet ? next : layout.origin.row, layout.origin.col, layout, position);
+    if (typeof item !== 'string') writeExtraTable(w, item.title, layout);
+    else if (item === '01' || item === '04') writeLines(w, item, f, dept, layout);
+    else if (item === '06') writeEcon(w, f, dept, layout);
+    else if (item === '09') writeSanGong(w, f, dept, layout);
+    else writeCoded(w, CODED[item], f[`t${item}`], dept, layout);
+    next += w.height + 3;
+  });
   return { sheets: sheets.map((s) => s.toSheet()) };
 }

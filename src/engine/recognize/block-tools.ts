@@ -43,8 +43,10 @@ export function isNoteRow(view: SheetView, r: number, span: Span): boolean {
   return /^(注|说明|备注)[:\d、.]/.test(t) || /^注$/.test(t);
 }
 
+/** A note saying the table is empty: `本单位当年无…`, `说明：…本年度没有…，故本表无数据。` (not the template's instruction). */
 export function isEmptyNote(text: string): boolean {
-  return /^本(单位|部门).*(无|没有)/.test(text) || /空表/.test(text);
+  const t = text.replace(/^(注|说明|备注)\d?[:、.]?/, '');
+  return /^本(单位|部门).*(无|没有)/.test(t) || /空表|本表无数据/.test(t);
 }
 
 /**

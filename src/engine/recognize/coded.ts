@@ -5,52 +5,14 @@ import { Block } from './locate';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 import { norm } from './text';
+import { CODED_COLUMNS, ColumnWords } from './vocabulary';
 
 type CodedId = CodedTable['id'];
 
-/** Column specs per table: 栏次 and a header pattern; matched in the order listed (specific before total). */
-const COLUMN_SPECS: Record<CodedId, Array<[number, RegExp, string]>> = {
-  '02': [
-    [2, /财政拨款/, '财政拨款收入'],
-    [3, /上级补助/, '上级补助收入'],
-    [4, /事业收入/, '事业收入'],
-    [5, /经营收入/, '经营收入'],
-    [6, /附属单位/, '附属单位上缴收入'],
-    [7, /其他收入/, '其他收入'],
-    [1, /合计|本年收入/, '本年收入合计'],
-  ],
-  '03': [
-    [2, /基本支出/, '基本支出'],
-    [3, /项目支出/, '项目支出'],
-    [4, /上缴上级/, '上缴上级支出'],
-    [5, /经营支出/, '经营支出'],
-    [6, /附属单位/, '对附属单位补助支出'],
-    [1, /合计|本年支出/, '本年支出合计'],
-  ],
-  '05': [
-    [2, /基本支出/, '基本支出'],
-    [3, /项目支出/, '项目支出'],
-    [1, /小计|合计|本年支出/, '小计'],
-  ],
-  '07': [
-    [1, /年初|上年结转/, '年初结转和结余'],
-    [6, /年末/, '年末结转和结余'],
-    [4, /基本支出/, '基本支出'],
-    [5, /项目支出/, '项目支出'],
-    [2, /本年收入/, '本年收入'],
-    [3, /小计|合计|本年支出/, '本年支出小计'],
-  ],
-  '08': [
-    [2, /基本支出/, '基本支出'],
-    [3, /项目支出/, '项目支出'],
-    [1, /合计|小计|本年支出/, '本年支出合计'],
-  ],
-};
-
 /** 栏次 → column name per table, in 栏次 order (sorted once; each table gets its own Map). */
 const COLUMN_NAMES = {} as Record<CodedId, ReadonlyArray<[number, string]>>;
-for (const id of Object.keys(COLUMN_SPECS) as CodedId[]) {
-  COLUMN_NAMES[id] = COLUMN_SPECS[id].map(([n, , name]) => [n, name] as [number, string]).sort((a, b) => a[0] - b[0]);
+for (const id of Object.keys(CODED_COLUMNS) as CodedId[]) {
+  COLUMN_NAMES[id] = CODED_COLUMNS[id].map(([n, , name]) => [n, name] as [number, string]).sort((a, b) => a[0] - b[0]);
 }
 
 export function columnNames(id: CodedId): Map<number, string> {
@@ -130,17 +92,18 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     notes.push({ kind: 'column-missing', table: id, at: view.ref(start, span.c0), column: '科目编码' });
     return null;
   }
-  const headerEnd = lanci ? lanci.row : cols.headerRow;
+  const codeCols = new Set([cols.code, cols.name, cols.split?.lei, cols.split?.kuan, cols.split?.xiang]);
+  const headerEnd = extendHeader(view, lanci ? lanci.row : cols.headerRow, block.r1, span, codeCols, CODED_COLUMNS[id]);
   // Amount columns: by 栏次 where the row exists, otherwise (and for any left over) by header text.
   const amountCols = new Map<number, number>();
   const names = columnNames(id);
   if (lanci) for (const [c, n] of lanci.cols) if (names.has(n)) amountCols.set(n, c);
-  const taken = new Set([cols.code, cols.name, cols.split?.lei, cols.split?.kuan, cols.split?.xiang, ...amountCols.values()]);
+  const taken = new Set([...codeCols, ...amountCols.values()]);
   for (let c = span.c0; c <= span.c1; c++) {
     if (taken.has(c)) continue;
     const h = columnHeader(view, start, headerEnd, c);
     if (!h) continue;
-    const spec = COLUMN_SPECS[id].find(([n, re]) => !amountCols.has(n) && re.test(h));
+    const spec = CODED_COLUMNS[id].find(([n, re]) => !amountCols.has(n) && re.test(h));
     if (spec) {
       amountCols.set(spec[0], c);
       taken.add(c);
@@ -230,6 +193,21 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
     rows,
     emptyNote,
   };
+}
+
+/**
+ * Header rows below the code header: a row whose amount cells are all column words (合计 | 基本支出 | 项目支出) is
+ * a header, even when its first cell says 合计 (empty 上海 fund tables print the 合计 label on the sub-header row).
+ */
+function extendHeader(view: SheetView, from: number, r1: number, span: Span, codeCols: ReadonlySet<number | null | undefined>, specs: ColumnWords): number {
+  let end = from;
+  for (let r = from + 1; r <= Math.min(r1, from + 2); r++) {
+    const amountCells = view.filledCols(r, span.c0, span.c1).filter((c) => !codeCols.has(c));
+    const words = amountCells.filter((c) => view.isText(r, c) && specs.some(([, re]) => re.test(view.text(r, c))));
+    if (!amountCells.length || words.length !== amountCells.length) break;
+    end = r;
+  }
+  return end;
 }
 
 /** 合计 or 总计 after normalising; both contain 计, which normalising neither adds nor removes (a cheap first look). */

@@ -1,6 +1,6 @@
 import { Amount, EconItem, EconTable, TABLE_TITLES, tableLabel, Unit } from '../model';
 import { AmountFactory } from './amounts';
-import { blockSpan, headerStart, isNoteRow } from './block-tools';
+import { blockSpan, columnHeader, headerStart, isNoteRow } from './block-tools';
 import { Block } from './locate';
 import { RecognitionNote } from './notes';
 import { norm } from './text';
@@ -34,13 +34,24 @@ export function readEconTable(block: Block, unit: Unit, factory: AmountFactory, 
     notes.push({ kind: 'column-missing', table: '06', at: view.ref(start, span.c0), column: '科目编码' });
     return null;
   }
+  // A split code puts 类 | 款 under each 经济分类科目编码 header, one or two rows lower: the data starts below them.
+  let lastHeader = headerRow;
+  const kuanOf = new Map<number, number>();
+  for (const c of codeCols) {
+    for (let r = headerRow; r <= Math.min(block.r1, headerRow + 2); r++) {
+      if (view.text(r, c) === '类' && view.text(r, c + 1) === '款') {
+        kuanOf.set(c, c + 1);
+        lastHeader = Math.max(lastHeader, r);
+      }
+    }
+  }
   const triples: Triple[] = codeCols.map((c, i) => {
     const next = i + 1 < codeCols.length ? codeCols[i + 1] - 1 : span.c1;
-    const kuan = view.text(headerRow, c) === '类' && view.text(headerRow, c + 1) === '款' ? c + 1 : null;
+    const kuan = kuanOf.get(c) ?? null;
     let name = (kuan ?? c) + 1;
     let amount = name + 1;
     for (let x = c + 1; x <= next; x++) {
-      const h = view.headerText(headerRow, x);
+      const h = columnHeader(view, headerRow, lastHeader, x);
       if (/名称/.test(h)) name = x;
       if (/决算数|金额/.test(h)) amount = x;
     }
@@ -59,9 +70,9 @@ export function readEconTable(block: Block, unit: Unit, factory: AmountFactory, 
   const items: EconItem[] = [];
   let personnelTotal: Amount | null = null;
   let publicTotal: Amount | null = null;
-  let lastRow = headerRow;
+  let lastRow = lastHeader;
   const carry = new Map<number, string>();
-  for (let r = headerRow + 1; r <= block.r1; r++) {
+  for (let r = lastHeader + 1; r <= block.r1; r++) {
     if (view.rowIsBlank(r, span.c0, span.c1)) continue;
     if (isNoteRow(view, r, span)) break;
     lastRow = r;

@@ -1,11 +1,13 @@
 import { TABLE_IDS, TableId } from '../model';
 import { SheetView } from './sheet-view';
 import { norm } from './text';
+import { OTHER_TABLE_ENDING, OTHER_TABLE_WORDS, TITLE_PATTERNS } from './vocabulary';
 
 /** Where a table sits: its sheet, the title row and the rows it may occupy. */
 export interface Block {
   readonly view: SheetView;
-  readonly id: TableId;
+  /** One of the nine, or null for a table outside them (政府采购情况表 …), listed and left alone. */
+  readonly id: TableId | null;
   readonly title: string;
   /** Row of the title (or of the first row when the table was found by sheet name). */
   readonly r0: number;
@@ -27,20 +29,20 @@ export function titleId(text: string): TableId | null {
   return normalisedTitleId(norm(text));
 }
 
+type TitleKind = TableId | 'other' | null;
+
 function normalisedTitleId(normalised: string): TableId | null {
+  const k = titleKind(normalised);
+  return k === 'other' ? null : k;
+}
+
+function titleKind(normalised: string): TitleKind {
   if (!normalised.includes('表')) return null;
   const t = bareTitle(normalised);
-  if (t.length > 60 || !t.endsWith('表') || t.startsWith('注')) return null;
-  if (/三公经费(支出)?(预)?决算(明细)?表$/.test(t) && !/本表/.test(t)) return '09';
-  if (/财政拨款收入支出决算总表$/.test(t)) return '04';
-  if (/收入支出决算总表$/.test(t)) return '01';
-  if (/一般公共预算财政拨款基本支出决算(明细)?表$/.test(t)) return '06';
-  if (/一般公共预算财政拨款支出决算(明细)?表$/.test(t)) return '05';
-  if (/政府性基金预算财政拨款(收入)?支出决算表$/.test(t)) return '07';
-  if (/国有资本经营预算财政拨款(收入)?支出决算表$/.test(t)) return '08';
-  if (/收入决算表$/.test(t) && !/支出/.test(t)) return '02';
-  if (/支出决算表$/.test(t) && !/(财政拨款|收入|基本|三公)/.test(t)) return '03';
-  return null;
+  if (t.length > 60 || !t.endsWith('表') || /^(注|说明|备注)/.test(t) || /本表/.test(t)) return null;
+  if (OTHER_TABLE_WORDS.test(t) && !/三公/.test(t)) return t.length >= 5 && OTHER_TABLE_ENDING.test(t) ? 'other' : null;
+  for (const p of TITLE_PATTERNS) if (p.title.test(t) && !p.unless?.test(t)) return p.id;
+  return t.length <= 40 && /(情况|明细|统计|汇总)表$/.test(t) && /(决算|预算|经费|资产|采购|服务)/.test(t) ? 'other' : null;
 }
 
 const NUMERAL_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -66,7 +68,7 @@ const MAX_SCAN_CELLS = 2_000_000;
 
 /** Finds every table on a sheet by its title cells (or 表号 cells when titles are missing). */
 export function locateBlocks(view: SheetView): Block[] {
-  const anchors: Array<{ id: TableId; r: number; c: number; title: string }> = [];
+  const anchors: Array<{ id: TableId | null; r: number; c: number; title: string }> = [];
   const numbers: Array<{ id: TableId; r: number; c: number }> = [];
   const limitRows = Math.min(view.rows, Math.floor(MAX_SCAN_CELLS / Math.max(1, view.cols)));
   for (let r = 0; r < limitRows; r++) {
@@ -76,8 +78,8 @@ export function locateBlocks(view: SheetView): Block[] {
       if (typeof v !== 'string' || !v.includes('表')) continue;
       const t = view.text(r, c);
       if (t.length > 80) continue;
-      const id = normalisedTitleId(t);
-      if (id) anchors.push({ id, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
+      const kind = titleKind(t);
+      if (kind) anchors.push({ id: kind === 'other' ? null : kind, r, c, title: view.raw(r, c).replace(/\s+/g, '') });
       else {
         const n = tableNumberId(t);
         if (n) numbers.push({ id: n, r, c });

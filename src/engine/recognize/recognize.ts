@@ -1,5 +1,5 @@
 import { Grid } from '../grid';
-import { TABLE_IDS, Table, TableId, Unit, Workbook } from '../model';
+import { OtherTable, TABLE_IDS, Table, TableId, Unit, Workbook } from '../model';
 import { AmountFactory } from './amounts';
 import { blockSpan, findUnit } from './block-tools';
 import { readCodedTable } from './coded';
@@ -15,7 +15,7 @@ export interface Recognition {
   readonly notes: RecognitionNote[];
 }
 
-function readTable(block: Block, unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): Table | null {
+function readTable(block: Block & { id: TableId }, unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): Table | null {
   switch (block.id) {
     case '01':
     case '04':
@@ -29,16 +29,25 @@ function readTable(block: Block, unit: Unit, factory: AmountFactory, notes: Reco
   }
 }
 
+function isNineBlock(b: Block): b is Block & { id: TableId } {
+  return b.id !== null;
+}
+
 /**
  * Grid → recognized tables. Tables are found by title, 表号 and header cells, never by position; whatever
  * cannot be read becomes a note (and from there a structure/value/code finding), never an exception.
  */
 export function recognize(grid: Grid): Recognition {
   const notes: RecognitionNote[] = [];
-  const blocks: Array<{ block: Block; unit: Unit | null; unitAt: { r: number; c: number } }> = [];
+  const blocks: Array<{ block: Block & { id: TableId }; unit: Unit | null; unitAt: { r: number; c: number } }> = [];
+  const otherTables: OtherTable[] = [];
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
     for (const block of locateBlocks(view)) {
+      if (!isNineBlock(block)) {
+        otherTables.push({ title: block.title, sheet: sheet.name, cell: view.ref(block.r0, block.titleCol).cell });
+        continue;
+      }
       const span = blockSpan(block);
       const u = findUnit(block, span);
       blocks.push({ block, unit: u?.unit ?? null, unitAt: u ? { r: u.row, c: u.col } : { r: block.r0, c: block.titleCol } });
@@ -74,7 +83,7 @@ export function recognize(grid: Grid): Recognition {
     const t = tables[id];
     if (t) tables[id] = { ...t, step: factory.stepFor(t.unit) } as Table;
   }
-  if (blocks.length === 0) notes.push({ kind: 'no-tables', sheets: grid.sheets.map((s) => s.name) });
+  if (blocks.length === 0 && otherTables.length === 0) notes.push({ kind: 'no-tables', sheets: grid.sheets.map((s) => s.name) });
   else for (const id of TABLE_IDS) if (!firstBlock.has(id)) notes.push({ kind: 'table-missing', table: id });
-  return { workbook: { tables, sheetOrder: grid.sheets.map((s) => s.name) }, notes };
+  return { workbook: { tables, otherTables, sheetOrder: grid.sheets.map((s) => s.name) }, notes };
 }
