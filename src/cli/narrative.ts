@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyze, Finding } from '../engine';
 import { SEVERITY_ZH } from '../engine/catalogue';
-import { auditNarrative, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
+import { auditNarrativeFigures, blockText, narrativeContext, NarrativeContext, NarrativeDoc, NarrativeFinding, narrativeOf, plainText } from '../engine/narrative';
 import { NARRATIVE_RULES } from '../engine/rules/narrative';
 import { readWorkbookFile, UnreadableWorkbookError } from '../io/read';
 import { expandInputs } from './files';
@@ -166,7 +166,8 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
       const grid = await readWorkbookFile(file);
       const analysis = analyze(grid);
       const ctx = narrativeContext(grid, analysis.workbook);
-      const extra: NarrativeFinding[] = [...ctx.supplementFindings, ...auditNarrative(ctx, text.units, { source: narrative, unit: text.unit })];
+      const audit = auditNarrativeFigures(ctx, text.units, { source: narrative, unit: text.unit });
+      const extra: NarrativeFinding[] = [...ctx.supplementFindings, ...audit.findings];
       const shown = extra.filter((f) => !o.noInfo || f.severity !== 'info');
       if (o.json) {
         process.stdout.write(jsonLine({ file, analysis: { ...analysis, findings: [...analysis.findings, ...extra] as Finding[] } }, o.noInfo) + '\n');
@@ -177,6 +178,8 @@ export async function runCheckNarrative(files: ReadonlyArray<string>, narrative:
         const c = { error: 0, warning: 0, info: 0 };
         for (const f of shown) c[f.severity]++;
         lines.push('', shown.length ? `情况说明检查完毕：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个。` : '情况说明检查完毕：未发现问题。');
+        const n = audit.figures;
+        lines.push(`文中数字 ${n.total} 个：已核对 ${n.checked} 个，缺少数据无法核对 ${n.unverifiable} 个，未能识别 ${n.unrecognised} 个。`);
         process.stdout.write(lines.join('\n') + '\n\n');
       }
       if ([...analysis.findings, ...extra].some((f) => f.severity === 'error')) code = Math.max(code, 1);

@@ -355,7 +355,11 @@ class Auditor {
     // 分 of 万元 of the table's rounded value; one in 万元 copies the table's value exactly.
     const fromYuan = (written.split('.')[1] ?? '').length > 2;
     if (fromYuan ? v.minus(fig.value).abs().gt(half(fig)) : !v.eq(fig.value)) {
-      this.report(TEXT_AMOUNT, fig, [], `${what}写为 ${written} 万元，${fig.source.label}为 ${amountText(fig.value)} 万元，应一致。`, {
+      // One cent off a rounded cell: the same figure rounded in another table (01 vs 05); a warning asking for one value.
+      const tail = !fromYuan && !fig.exact && v.minus(fig.value).abs().eq(0.01);
+      const say = tail ? '相差 0.01 万元，多为同一数字在不同表中的尾差，请统一为一个数' : '应一致';
+      this.report(TEXT_AMOUNT, fig, [], `${what}写为 ${written} 万元，${fig.source.label}为 ${amountText(fig.value)} 万元，${say}。`, {
+        severity: tail ? 'warning' : undefined,
         expected: fig.value.toFixed(2),
         actual: v.toFixed(2),
         difference: v.minus(fig.value).toFixed(2),
