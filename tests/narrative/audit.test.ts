@@ -1,7 +1,7 @@
 /** The audit of a narrative text against the tables and the 补充信息. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditNarrative, NarrativeFinding } from '../../src/engine/narrative';
+import { auditNarrative, auditNarrativeFigures, NarrativeFinding } from '../../src/engine/narrative';
 import { ctxOf, EXAMPLE, FIXTURE, seedLines } from './helpers';
 
 const generated = readFileSync(join(__dirname, 'hongshan-2024.expected.txt'), 'utf8');
@@ -41,9 +41,22 @@ test('without 补充信息 the seed\'s change rates are still judged by the text
   const findings = audit(seedLines(), FIXTURE);
   const rates = findings.filter((f) => f.rule === 'narrative/rate').map((f) => f.line);
   expect(rates).toEqual([693, 716, 729, 737, 755, 1021]);
+  // One warning for the absent sheet, naming every input it would hold, not one per figure.
   const unverifiable = findings.filter((f) => f.rule === 'narrative/unverifiable');
-  expect(unverifiable.length).toBeGreaterThan(10);
-  expect(unverifiable[0].message).toContain('缺少：上年收入总计');
+  expect(unverifiable).toHaveLength(1);
+  expect(unverifiable[0].message).toContain('工作簿中没有“补充信息”工作表');
+  expect(unverifiable[0].message).toContain('缺少：上年收入总计、上年支出总计');
+  const { figures } = auditNarrativeFigures(ctxOf(FIXTURE), seedLines(), { source: 'test.txt', unit: 'line' });
+  expect(figures).toEqual({ total: 117, checked: 72, unverifiable: 45, unrecognised: 0 });
+});
+
+test('with its 补充信息 every figure of the seed report is checked', () => {
+  expect(auditNarrativeFigures(ctxOf(EXAMPLE), seedLines(), { source: 'test.txt', unit: 'line' }).figures).toEqual({ total: 117, checked: 117, unverifiable: 0, unrecognised: 0 });
+});
+
+test('a missing 补充信息 input gives one warning, however many figures need it', () => {
+  const f = audit(generated, FIXTURE).filter((x) => x.rule === 'narrative/unverifiable');
+  expect(f).toHaveLength(1);
 });
 
 test('the generated text passes the audit unchanged', () => {

@@ -23,12 +23,12 @@ import {
 } from '../rules/narrative';
 import { AMOUNT } from '../rules/narrative/define';
 import type { NarrativeContext } from '.';
-import { CodedRow } from '../model';
+import { CodedRow, tableLabel } from '../model';
 import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
-import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement } from './phrasebook';
+import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 const PLACEHOLDER = new RegExp(`【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|${PLACEHOLDERS.join('|')}`);
 
@@ -190,6 +190,8 @@ class Auditor {
         case 'sangong': sangongItem = this.sangong(sangongItem); break;
         case 'running': this.running(); break;
         case 'proc': this.proc(); break;
+        case 'fund': this.tableSentence('fund'); break;
+        case 'capital': this.tableSentence('capital'); break;
         case 'asset': this.asset(); break;
         case 'perf': project = this.perf(project, projectParagraphs); break;
         case 'glossary': this.glossary(); break;
@@ -330,7 +332,7 @@ class Auditor {
     if (!this.ctx.supplement && inputs.length) {
       this.s = inputs.map(([, g]) => g.first).reduce((a, b) => (b.at < a.at ? b : a));
       const n = inputs.reduce((a, [, g]) => a + g.what.length, 0);
-      this.report(TEXT_UNCHECKED, null, [], `工作簿中没有“补充信息”工作表，文中 ${n} 处数字无法核对，缺少：${inputs.map(([, g]) => g.label).join('、')}。可运行 juesuan supplement 生成该表并填写。`);
+      this.report(TEXT_UNCHECKED, null, [], `工作簿中没有“补充信息”工作表，文中有 ${n} 处核对因缺少数据无法进行，缺少：${inputs.map(([, g]) => g.label).join('、')}。可运行 juesuan supplement 生成该表并填写。`);
     }
     for (const [key, g] of this.gaps) {
       const statement = key.startsWith('statement:');
@@ -344,7 +346,8 @@ class Auditor {
   // ---- the checks ----------------------------------------------------------------------------------------
 
   /** A copied amount must equal its source exactly (as shown). */
-  private amount(written: string, fig: Fig | null, what: string, missingKey?: string): Fig | null {
+  /** `alt`: the same figure as another table rounds it (01/04 类 lines vs 05): a copy of it is a 尾差 warning. */
+  private amount(written: string, fig: Fig | null, what: string, missingKey?: string, alt?: Fig | null): Fig | null {
     this.take(written, fig ? 'checked' : 'unverifiable');
     if (!fig) {
       if (missingKey) this.unverifiable(missingKey, what);
@@ -355,9 +358,9 @@ class Auditor {
     // 分 of 万元 of the table's rounded value; one in 万元 copies the table's value exactly.
     const fromYuan = (written.split('.')[1] ?? '').length > 2;
     if (fromYuan ? v.minus(fig.value).abs().gt(half(fig)) : !v.eq(fig.value)) {
-      // One cent off a rounded cell: the same figure rounded in another table (01 vs 05); a warning asking for one value.
-      const tail = !fromYuan && !fig.exact && v.minus(fig.value).abs().eq(0.01);
-      const say = tail ? '相差 0.01 万元，多为同一数字在不同表中的尾差，请统一为一个数' : '应一致';
+      // The other table's rounding of the same figure: honest 尾差 between tables, a warning asking for one value.
+      const tail = !fromYuan && !!alt && v.eq(alt.value);
+      const say = tail ? `与${alt!.source.label}（${amountText(alt!.value)} 万元）一致，两表尾差不同，请统一为一个数` : '应一致';
       this.report(TEXT_AMOUNT, fig, [], `${what}写为 ${written} 万元，${fig.source.label}为 ${amountText(fig.value)} 万元，${say}。`, {
         severity: tail ? 'warning' : undefined,
         expected: fig.value.toFixed(2),
@@ -557,6 +560,9 @@ class Auditor {
   }
 
   private fiscal(): void {
+    // When 收入 and 支出 总计 differ the generator names them apart: "财政拨款收入总计A万元，支出总计B万元".
+    this.each(`财政拨款收入总计${A}万元`, (m) => this.amount(m[1], this.t.line04('r32', 1), '财政拨款收入总计'));
+    this.each(`(?<!收入)支出总计${A}万元`, (m) => this.amount(m[1], this.t.line04('r64', 2, '合计'), '财政拨款支出总计'));
     this.each(`收、支总计均为${A}万元`, (m) => {
       this.amount(m[1], this.t.line04('r32', 1), '财政拨款收入总计');
       this.amount(m[1], this.t.line04('r64', 2, '合计'), '财政拨款支出总计');
@@ -588,7 +594,7 @@ class Auditor {
     this.each(`(?<![^：；，。])(?:^\\d+[.、])?([^：；，。、]{2,24}?)(?:类支出|（类）)${A}万元(?:，占${R})?`, (m) => {
       const row = this.t.rows('05', '类').find((r) => r.name === m[1]);
       if (!row) return this.report(TEXT_LIST, null, [], `公开05表中没有名为“${m[1]}”的类级科目。`);
-      const fig = this.amount(m[2], this.t.rowFig('05', row, 1), `${m[1]}`);
+      const fig = this.amount(m[2], this.t.rowFig('05', row, 1), `${m[1]}`, undefined, this.t.line04(`c${row.code}`, 3, '一般公共预算'));
       if (m[3]) this.percent(m[3], fig, total, `${m[1]}占一般公共预算财政拨款支出的比重`);
     });
     this.budgetStatements(total);
@@ -773,6 +779,14 @@ class Auditor {
     return { sub: this.s.sub, item: itemAt(text.length) };
   }
 
+  /** 七/八: each `{cue}{amount}万元` of the phrasebook's sentence against the fund table's 合计 row. */
+  private tableSentence(section: TableSentence['section']): void {
+    const s = TABLE_SENTENCES.find((x) => x.section === section)!;
+    for (const part of s.parts) {
+      this.each(`${part.cue}为?${A}万元`, (m) => this.amount(m[1], this.t.total(s.table, part.col), `${tableLabel(s.table)} ${part.cue}`));
+    }
+  }
+
   private running(): void {
     this.each(`机关运行经费支出${A}万元`, (m) => {
       const fig = this.amount(m[1], this.sup('org.running'), '机关运行经费', 'org.running');
@@ -842,13 +856,18 @@ class Auditor {
     this.each(`(?<![^：。])([^：。]{1,60}?)项目绩效自评综述：项目全年预算数为${A}万元，执行数为${A}万元(?:，完成预算${R})?`, (m) => {
       cur = this.in.projects().find((n) => TRIM_PROJECT(this.in.text(`perf.p${n}.name`)!) === TRIM_PROJECT(m[1])) ?? null;
       const k = (x: string) => `perf.p${cur}.${x}`;
-      if (cur === null) return this.unverifiable('perf.p1.name', `项目“${m[1]}”（补充信息中没有同名项目）`);
+      if (cur === null) {
+        for (const x of [m[2], m[3], m[4]]) this.take(x, 'unverifiable');
+        return this.unverifiable('perf.p1.name', `项目“${m[1]}”（补充信息中没有同名项目）`);
+      }
       const budget = this.amount(m[2], this.sup(k('budget')), `${m[1]}全年预算数`, k('budget'));
       const actual = this.amount(m[3], this.sup(k('actual')), `${m[1]}执行数`, k('actual'));
       if (m[4]) this.percent(m[4], actual ?? textFig(m[3], '执行数'), budget ?? textFig(m[2], '全年预算数'), `${m[1]}的预算执行率`);
     });
     const p = cur;
-    if (p !== null) {
+    if (p === null) {
+      this.each(`(?<!完成预算)执行率为${R}|执行得分为${N}分`, (m) => this.take(m[1] ?? m[2], 'unverifiable'));
+    } else {
       const actual = this.sup(`perf.p${p}.actual`);
       const budget = this.sup(`perf.p${p}.budget`);
       this.each(`(?<!完成预算)执行率为${R}`, (m) => this.percent(m[1], actual, budget, '项目预算执行率'));

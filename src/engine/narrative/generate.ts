@@ -5,6 +5,7 @@ import { amountText, changeRateText, percentOf, shareText, sharesText } from './
 import { Inputs, SPECIAL_DEFAULT, Supplement, supplementLayout } from './supplement';
 import { Fig, MissingInput, NarrativeBlock, NarrativeDoc, Segment } from './types';
 import { Grid } from '../grid';
+import { say, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 /** Builds one paragraph's segments; figures keep their provenance, gaps become 【待补充：…】. */
 class Para {
@@ -374,8 +375,15 @@ class Generator {
       this.para().t('本单位当年无政府性基金预算财政拨款收入支出。');
       return;
     }
-    const p = this.para().t(`${this.year}年度政府性基金预算财政拨款年初结转和结余`);
-    p.fig(this.t.total('07', 1), 'table', '公开07表 年初结转和结余').t('万元，本年收入').fig(this.t.total('07', 2), 'table', '公开07表 本年收入').t('万元，本年支出').fig(this.t.total('07', 3), 'table', '公开07表 本年支出').t('万元，年末结转和结余').fig(this.t.total('07', 6), 'table', '公开07表 年末结转和结余').t('万元。');
+    this.tableSentence('fund');
+  }
+
+  /** 七/八 with amounts: the phrasebook's sentence of 合计-row figures. */
+  private tableSentence(section: TableSentence['section']): void {
+    const s = TABLE_SENTENCES.find((x) => x.section === section)!;
+    const p = this.para().t(`${this.year}年度${s.lead}`);
+    for (const part of s.parts) p.t(`${part.join}${part.cue}`).fig(this.t.total(s.table, part.col), 'table', `公开${s.table}表 ${part.cue}`).t('万元');
+    p.t('。');
   }
 
   private s8(): void {
@@ -386,7 +394,7 @@ class Generator {
       this.para().t('本单位当年无国有资本经营预算财政拨款支出。');
       return;
     }
-    this.para().t(`${this.year}年度国有资本经营预算财政拨款支出`).fig(this.t.total('08', 1), 'table', '公开08表 合计').t('万元，其中：基本支出').fig(this.t.total('08', 2), 'table', '公开08表 基本支出').t('万元，项目支出').fig(this.t.total('08', 3), 'table', '公开08表 项目支出').t('万元。');
+    this.tableSentence('capital');
   }
 
   /** "较上年{增减}…。决算数较上年{增减}的主要原因：{原因}。" after a 三公 figure. */
@@ -467,10 +475,10 @@ class Generator {
       this.para().t(`本单位${this.year}年度无政府采购支出。`);
       return;
     }
-    const p = this.para().t(`本单位${this.year}年度政府采购支出总额`).fig(total, 'proc.total', this.label('proc.total')).t('万元，其中：政府采购货物支出');
-    p.fig(goods, 'proc.goods', this.label('proc.goods')).t('万元、政府采购工程支出').fig(works, 'proc.works', this.label('proc.works')).t('万元、政府采购服务支出').fig(services, 'proc.services', this.label('proc.services')).t('万元。授予中小企业合同金额');
+    const p = this.para().t(`本单位${this.year}年度${say('proc.total')}`).fig(total, 'proc.total', this.label('proc.total')).t(`万元，其中：${say('proc.goods')}`);
+    p.fig(goods, 'proc.goods', this.label('proc.goods')).t(`万元、${say('proc.works')}`).fig(works, 'proc.works', this.label('proc.works')).t(`万元、${say('proc.services')}`).fig(services, 'proc.services', this.label('proc.services')).t(`万元。${say('proc.sme')}`);
     p.fig(sme, 'proc.sme', this.label('proc.sme')).t('万元，占政府采购支出总额的');
-    this.shareOrGap(p, sme, total, '中小企业合同金额占比').t('%，其中：授予小微企业合同金额').fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元，占授予中小企业合同金额的');
+    this.shareOrGap(p, sme, total, '中小企业合同金额占比').t(`%，其中：${say('proc.small_micro')}`).fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元，占授予中小企业合同金额的');
     this.shareOrGap(p, micro, sme, '小微企业合同金额占比').t('%。');
   }
 
@@ -483,11 +491,11 @@ class Generator {
   private s12(): void {
     this.plain('h1', '十二、国有资产占用情况说明');
     const count = (k: string) => p.fig(this.sup(k), k, this.label(k), this.in.num(k)?.toString());
-    const p = this.para().t(`截至${this.year}年12月31日，${this.dept}共有车辆`);
+    const p = this.para().t(`截至${this.year}年12月31日，${this.dept}${say('asset.vehicles')}`);
     count('asset.vehicles').t('辆');
     const desc = this.in.text('asset.vehicles_desc');
     if (desc) p.t(`，${desc.replace(/^[，,]|[。；\s]+$/g, '')}`);
-    p.t('；单位价值100万元以上设备');
+    p.t(`；${say('asset.equipment_1m')}`);
     count('asset.equipment_1m').t('台（套）。');
   }
 

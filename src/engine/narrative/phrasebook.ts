@@ -120,3 +120,38 @@ export function say(id: string): string {
   if (!s) throw new Error(`phrasebook: no statement ${id}`);
   return s.cues[0];
 }
+
+/**
+ * 七 and 八 when the fund tables have amounts: one sentence of 合计-row figures. The generator writes `lead`, then
+ * each part as `{join}{cue}{amount}万元`; the audit reads `{cue}{amount}万元` in the section against the same cell.
+ */
+export interface TableSentence {
+  readonly section: 'fund' | 'capital';
+  readonly table: '07' | '08';
+  readonly lead: string;
+  readonly parts: ReadonlyArray<{ readonly join: string; readonly cue: string; readonly col: number }>;
+}
+
+export const TABLE_SENTENCES: ReadonlyArray<TableSentence> = [
+  {
+    section: 'fund',
+    table: '07',
+    lead: '政府性基金预算财政拨款',
+    parts: [
+      { join: '', cue: '年初结转和结余', col: 1 },
+      { join: '，', cue: '本年收入', col: 2 },
+      { join: '，', cue: '本年支出', col: 3 },
+      { join: '，', cue: '年末结转和结余', col: 6 },
+    ],
+  },
+  {
+    section: 'capital',
+    table: '08',
+    lead: '',
+    parts: [
+      { join: '', cue: '国有资本经营预算财政拨款支出', col: 1 },
+      { join: '，其中：', cue: '基本支出', col: 2 },
+      { join: '，', cue: '项目支出', col: 3 },
+    ],
+  },
+];
