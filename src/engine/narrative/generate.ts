@@ -5,7 +5,7 @@ import { amountText, changeRateText, percentOf, shareText, sharesText } from './
 import { Inputs, SPECIAL_DEFAULT, Supplement, supplementLayout } from './supplement';
 import { Fig, MissingInput, NarrativeBlock, NarrativeDoc, Segment } from './types';
 import { Grid } from '../grid';
-import { say, TABLE_SENTENCES, TableSentence } from './phrasebook';
+import { COMPLETION, say, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 /** Builds one paragraph's segments; figures keep their provenance, gaps become 【待补充：…】. */
 class Para {
@@ -477,15 +477,16 @@ class Generator {
     }
     const p = this.para().t(`本单位${this.year}年度${say('proc.total')}`).fig(total, 'proc.total', this.label('proc.total')).t(`万元，其中：${say('proc.goods')}`);
     p.fig(goods, 'proc.goods', this.label('proc.goods')).t(`万元、${say('proc.works')}`).fig(works, 'proc.works', this.label('proc.works')).t(`万元、${say('proc.services')}`).fig(services, 'proc.services', this.label('proc.services')).t(`万元。${say('proc.sme')}`);
-    p.fig(sme, 'proc.sme', this.label('proc.sme')).t('万元，占政府采购支出总额的');
-    this.shareOrGap(p, sme, total, '中小企业合同金额占比').t(`%，其中：${say('proc.small_micro')}`).fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元，占授予中小企业合同金额的');
-    this.shareOrGap(p, micro, sme, '小微企业合同金额占比').t('%。');
+    p.fig(sme, 'proc.sme', this.label('proc.sme')).t('万元');
+    this.share(p, sme, total, '，占政府采购支出总额的', '中小企业合同金额占比');
+    p.t(`，其中：${say('proc.small_micro')}`).fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元');
+    this.share(p, micro, sme, '，占授予中小企业合同金额的', '小微企业合同金额占比');
+    p.t('。');
   }
 
-  private shareOrGap(p: Para, part: Fig | null, whole: Fig | null, label: string): Para {
-    if (part && whole && !whole.value.isZero()) return p.derived(shareText(part.value, whole.value, 1), percentOf(part.value, whole.value), label, [part, whole]);
-    if (part && whole) return p.t('0');
-    return p.gap(part ? 'proc.total' : 'proc.sme', label);
+  /** "，占…的r%" when both figures are known and the whole is not 0 (no share of nothing); the gaps are marked already. */
+  private share(p: Para, part: Fig | null, whole: Fig | null, words: string, label: string): void {
+    if (part && whole && !whole.value.isZero()) p.t(words).derived(shareText(part.value, whole.value, 1), percentOf(part.value, whole.value), label, [part, whole]).t('%');
   }
 
   private s12(): void {
@@ -525,10 +526,10 @@ class Generator {
       const name = this.in.text(k('name'))!;
       const budget = this.sup(k('budget'));
       const actual = this.sup(k('actual'));
-      const r = this.para().t(`${name.replace(/项目$/, '')}项目绩效自评综述：项目全年预算数为`).fig(budget, k('budget'), this.label(k('budget'))).t('万元，执行数为').fig(actual, k('actual'), this.label(k('actual'))).t('万元，完成预算');
-      if (budget && actual && !budget.value.isZero()) r.derived(shareText(actual.value, budget.value, 0), percentOf(actual.value, budget.value), `${name}执行率`, [actual, budget]);
-      else r.gap(k('budget'), this.label(k('budget')));
-      r.t('%。主要产出和效益：').textInput(this.in.text(k('output')), k('output'), this.label(k('output')));
+      const r = this.para().t(`${name.replace(/项目$/, '')}项目绩效自评综述：项目全年预算数为`).fig(budget, k('budget'), this.label(k('budget'))).t('万元，执行数为').fig(actual, k('actual'), this.label(k('actual'))).t('万元');
+      // No rate on a zero budget (narrative.md §1); a missing figure was marked where it stands.
+      if (budget && actual && !budget.value.isZero()) r.t(`，${COMPLETION.project}`).derived(shareText(actual.value, budget.value, 0), percentOf(actual.value, budget.value), `${name}执行率`, [actual, budget]).t('%');
+      r.t('。主要产出和效益：').textInput(this.in.text(k('output')), k('output'), this.label(k('output')));
       r.t('。发现的问题及原因：').textInput(this.in.text(k('problem')), k('problem'), this.label(k('problem')));
       r.t('。下一步改进措施：').textInput(this.in.text(k('next')), k('next'), this.label(k('next'))).t('。');
     }
