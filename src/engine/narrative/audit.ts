@@ -334,12 +334,17 @@ class Auditor {
       const n = inputs.reduce((a, [, g]) => a + g.what.length, 0);
       this.report(TEXT_UNCHECKED, null, [], `工作簿中没有“补充信息”工作表，文中有 ${n} 处核对因缺少数据无法进行，缺少：${inputs.map(([, g]) => g.label).join('、')}。可运行 juesuan supplement 生成该表并填写。`);
     }
-    for (const [key, g] of this.gaps) {
-      const statement = key.startsWith('statement:');
-      if (!statement && !this.ctx.supplement) continue;
+    for (const [key, g] of inputs) {
+      if (!this.ctx.supplement) continue;
       this.s = g.first;
       const head = g.what.length > 1 ? `${g.what[0]}等 ${g.what.length} 处数字` : g.what[0];
-      this.report(TEXT_UNCHECKED, null, [], statement ? `${head}（${lines(g.at)}）无法核对：${g.label}。` : `${head}（${lines(g.at)}）无法核对（缺少：${g.label}，补充信息键 ${key}）。`);
+      this.report(TEXT_UNCHECKED, null, [], `${head}（${lines(g.at)}）无法核对（缺少：${g.label}，补充信息键 ${key}）。`);
+    }
+    // Figures that no input holds (面向中小企业预留的金额, 车辆构成, 绩效评级…): one finding lists them all.
+    const other = [...this.gaps].filter(([k]) => k.startsWith('statement:')).map(([, g]) => g);
+    if (other.length) {
+      this.s = other.map((g) => g.first).reduce((a, b) => (b.at < a.at ? b : a));
+      this.report(TEXT_UNCHECKED, null, [], `以下数字在决算表和补充信息中都没有来源，无法核对，请人工核对：${other.map((g) => `${g.label.replace(/（补充信息中没有这一项）$/, '')}（${lines(g.at)}）`).join('；')}。`);
     }
   }
 
