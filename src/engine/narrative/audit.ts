@@ -28,7 +28,7 @@ import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
-import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
+import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, mayHaveStatement, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 const PLACEHOLDER = new RegExp(`【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|${PLACEHOLDERS.join('|')}`);
 
@@ -243,7 +243,7 @@ class Auditor {
     for (const t of this.tokens) {
       if (t.status !== 'open' || t.unit === '%') continue;
       const kind = t.unit === '万元' ? 'amount' : COUNT_UNITS.has(t.unit) ? 'count' : null;
-      if (!kind) continue;
+      if (!kind || !mayHaveStatement(text[t.index - 1] ?? '', t.unit)) continue;
       const before = text.slice(Math.max(0, t.index - CUE_WINDOW), t.index).split(/[，。；：、]/).pop()!;
       const hit = simpleStatement(before, kind, t.unit);
       if (!hit) continue;

@@ -100,6 +100,15 @@ export const SIMPLE_STATEMENTS: ReadonlyArray<SimpleStatement> = [
 /** Words between a cue and its figure that carry no meaning ("为", "共计"). */
 export const CONNECTORS = /(?:为|是|共计|合计|达到|达|约|共)$/;
 
+/** Last characters of the cues and connectors: a figure after any other character has no simple statement. */
+const CUE_ENDS = new Set([...SIMPLE_STATEMENTS.flatMap((s) => s.cues.map((c) => c[c.length - 1])), '为', '是', '计', '到', '达', '约', '共', '度']);
+const UNIT_STATEMENTS = new Set(SIMPLE_STATEMENTS.flatMap((s) => s.units ?? []));
+
+/** A cheap test before `simpleStatement`: could the character before a figure end a cue? */
+export function mayHaveStatement(before: string, unit: string): boolean {
+  return UNIT_STATEMENTS.has(unit) || CUE_ENDS.has(before);
+}
+
 /** The statement whose cue ends the words before a figure of that kind, or null. */
 export function simpleStatement(before: string, kind: SimpleStatement['kind'], unit: string): { statement: SimpleStatement; cue: string } | null {
   const words = before.replace(/\d{4}年度?/g, '').replace(CONNECTORS, '');
