@@ -1,11 +1,6 @@
 import Decimal from 'decimal.js';
 import { CellRef } from '../a1';
 import {
-  checkContradictions,
-  checkRestated,
-  checkTextSums,
-  checkUnits,
-  checkZeroBases,
   NarrativeRule,
   TEXT_AMOUNT,
   TEXT_CHANGE,
@@ -18,6 +13,7 @@ import {
   TEXT_SUM,
   TEXT_UNCHECKED,
   TEXT_UNRECOGNISED,
+  TEXT_RULES,
   TEXT_ZERO_BASE,
   TextHit,
 } from '../rules/narrative';
@@ -168,7 +164,7 @@ class Auditor {
     let sangongItem = { sub: -1, item: 0 };
     const projectParagraphs = (bySection.get('perf') ?? []).filter((s) => s.text.includes('项目绩效自评综述')).length;
     let project: number | null = null;
-    for (const h of [...checkContradictions(all), ...checkZeroBases(all), ...checkRestated(all), ...checkTextSums(all), ...checkUnits(all)]) {
+    for (const h of TEXT_RULES.flatMap((rule) => rule.check({ sentences: all, supplement: this.ctx.supplement }))) {
       const list = this.hits.get(h.sentence);
       if (list) list.push(h);
       else this.hits.set(h.sentence, [h]);

@@ -1,6 +1,7 @@
 /** The shape of a narrative rule and the helpers that the text-only rules (narrative.md §5) share. */
 import Decimal from 'decimal.js';
 import { Severity } from '../../finding';
+import type { Supplement } from '../../narrative/supplement';
 import type { Sentence } from '../../narrative/text';
 
 export interface NarrativeRule {
@@ -12,6 +13,26 @@ export interface NarrativeRule {
 
 export function defineNarrativeRule(rule: NarrativeRule): NarrativeRule {
   if (!/^narrative\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
+  return rule;
+}
+
+/** What a rule over the text sees: its sentences (each with section, subsection and line) and the 补充信息. */
+export interface NarrativeRuleContext {
+  readonly sentences: ReadonlyArray<Sentence>;
+  readonly supplement: Supplement | null;
+}
+
+/**
+ * A rule that reads the text, in the shape of a table rule: metadata, `check`, and cases — texts (lines, the first a
+ * section heading) it must leave alone and texts it must report — that tests/narrative/rules.test.ts runs.
+ */
+export interface TextRule extends NarrativeRule {
+  readonly check: (ctx: NarrativeRuleContext) => TextHit[];
+  readonly cases: { readonly valid: ReadonlyArray<ReadonlyArray<string>>; readonly invalid: ReadonlyArray<ReadonlyArray<string>> };
+}
+
+export function defineTextRule(rule: TextRule): TextRule {
+  defineNarrativeRule(rule);
   return rule;
 }
 

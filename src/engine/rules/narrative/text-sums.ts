@@ -6,9 +6,17 @@
 import Decimal from 'decimal.js';
 import { amountText } from '../../narrative/format';
 import type { Sentence, SectionKind } from '../../narrative/text';
-import { defineNarrativeRule, H, halfOf, StatedFigure, statedFigures, TextHit } from './define';
+import { defineTextRule, H, halfOf, StatedFigure, statedFigures, TextHit } from './define';
 
-export const TEXT_SUM = defineNarrativeRule({
+export const TEXT_SUM = defineTextRule({
+  check: (ctx) => checkTextSums(ctx.sentences),
+  cases: {
+    valid: [['三、支出决算情况说明', '本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。']],
+    invalid: [
+      ['三、支出决算情况说明', '本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出613.14万元，占20.51%。'],
+      ['六、一般公共预算财政拨款基本支出决算情况说明', '一般公共预算财政拨款基本支出100.00万元，其中：人员经费120.00万元。'],
+    ],
+  },
   id: 'narrative/sum',
   severity: 'error',
   title: '分项之和与合计不符',
@@ -50,8 +58,8 @@ const named = (re: RegExp): Pick => (f) => f.kind === 'plain' && re.test(f.label
 const itemActual = (item: boolean): Pick => (f, b) => f.label === '支出决算' && (item ? b.item : b.other);
 
 const COMPOSITIONS: ReadonlyArray<Composition> = [
-  { kind: 'income', whole: named(/^收入合计$/), part: named(/^(?:财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/), what: '各项收入' },
-  { kind: 'expense', whole: named(/^支出合计$/), part: named(/^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/), what: '各项支出' },
+  { kind: 'income', whole: named(/^(?:本年)?收入合计$/), part: named(/^(?:财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入)$/), what: '各项收入' },
+  { kind: 'expense', whole: named(/^(?:本年)?支出合计$/), part: named(/^(?:基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$/), what: '各项支出' },
   { kind: 'gpb', sub: 2, whole: named(/^一般公共预算财政拨款支出$/), part: named(/类支出$/), what: '各类支出' },
   { kind: 'gpb', sub: 3, whole: itemActual(false), part: itemActual(true), what: '各项支出决算', name: '一般公共预算财政拨款支出决算' },
   { kind: 'basic', whole: named(/基本支出$/), part: named(/^(?:人员经费|公用经费)$/), what: '人员经费与公用经费' },

@@ -3,9 +3,20 @@
  * whose stated 预算数 is 0, or a 增长率 where the text's own figures put the previous year at 0 (本年 = 增加额).
  */
 import type { Sentence } from '../../narrative/text';
-import { CHANGE, defineNarrativeRule, num, sameBlock, StatedFigure, statedFigures, TextHit } from './define';
+import { CHANGE, defineTextRule, num, sameBlock, StatedFigure, statedFigures, TextHit } from './define';
 
-export const TEXT_ZERO_BASE = defineNarrativeRule({
+export const TEXT_ZERO_BASE = defineTextRule({
+  check: (ctx) => checkZeroBases(ctx.sentences),
+  cases: {
+    valid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为10.00万元，支出决算为8.00万元，完成年初预算的80%。'],
+      ['十一、其他重要事项的情况说明', '机关运行经费支出20.00万元，比2023年度增加10.00万元，增长100.00%。'],
+    ],
+    invalid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为0万元，支出决算为8.00万元，完成年初预算的80%。'],
+      ['十一、其他重要事项的情况说明', '机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。'],
+    ],
+  },
   id: 'narrative/zero-base',
   severity: 'error',
   title: '基数为 0 却写了百分比',
