@@ -24,7 +24,7 @@ import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
-import { ACTUAL_WORDS, BUDGET_WORDS, COMPLETION, mayHaveStatement, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
+import { ACTUAL_WORDS, BUDGET_WORDS, CHANGE_PATTERN, CHANGE_UP, COMPLETION, RATE_PATTERN, mayHaveStatement, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 const PLACEHOLDER = new RegExp(`【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|${PLACEHOLDERS.join('|')}`);
 
@@ -44,7 +44,7 @@ const A = AMOUNT;
 const R = '([0-9]+(?:\\.[0-9]+)?)%';
 const N = '([0-9]+|[零一二两三四五六七八九十]+)';
 /** {增减词}{变动额}万元，{升降词}{变动率}% — the rate part is optional (上年 = 0). */
-const CHG = `(增加|减少)${A}万元(?:，(增长|降低|下降|减少|增加|上升)${R})?`;
+const CHG = `${CHANGE_PATTERN}${A}万元(?:，${RATE_PATTERN}${R})?`;
 const H = new Decimal('0.005');
 
 const re = (s: string) => new RegExp(s, 'g');
@@ -426,7 +426,7 @@ class Auditor {
     const [dir, amt, rate] = [m[at], m[at + 1], this.flagged(TEXT_ZERO_BASE) ? undefined : m[at + 3]];
     // A rate on a zero base is narrative/zero-base's finding: the figure is accounted for by it.
     if (rate === undefined) this.take(m[at + 3], 'checked');
-    const up = dir === '增加';
+    const up = (CHANGE_UP as ReadonlyArray<string>).includes(dir);
     const prev = this.sup(prevKey);
     this.take(amt, cur && prev ? 'checked' : 'unverifiable');
     if (!cur) return this.take(rate, 'unverifiable');

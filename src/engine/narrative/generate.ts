@@ -5,7 +5,7 @@ import { amountText, changeRateText, percentOf, shareText, sharesText } from './
 import { Inputs, SPECIAL_DEFAULT, Supplement, supplementLayout } from './supplement';
 import { Fig, MissingInput, NarrativeBlock, NarrativeDoc, Segment } from './types';
 import { Grid } from '../grid';
-import { COMPLETION, say, TABLE_SENTENCES, TableSentence } from './phrasebook';
+import { CHANGE_DOWN, CHANGE_UP, COMPLETION, RATE_DOWN, RATE_UP, say, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 /** Builds one paragraph's segments; figures keep their provenance, gaps become 【待补充：…】. */
 class Para {
@@ -173,9 +173,10 @@ class Generator {
       return '持平';
     }
     const up = diff.gt(0);
-    p.t(up ? '增加' : '减少').derived(amountText(diff.abs()), diff.abs(), `${name}增减额`, [cur, prev]).t('万元');
-    if (!prev.value.isZero()) p.t(`，${up ? '增长' : '降低'}`).derived(changeRateText(cur.value, prev.value), diff.abs().dividedBy(prev.value).times(100), `${name}增减率`, [cur, prev]).t('%');
-    return up ? '增加' : '减少';
+    const word = up ? CHANGE_UP[0] : CHANGE_DOWN[0];
+    p.t(word).derived(amountText(diff.abs()), diff.abs(), `${name}增减额`, [cur, prev]).t('万元');
+    if (!prev.value.isZero()) p.t(`，${up ? RATE_UP[0] : RATE_DOWN[0]}`).derived(changeRateText(cur.value, prev.value), diff.abs().dividedBy(prev.value).times(100), `${name}增减率`, [cur, prev]).t('%');
+    return word;
   }
 
   private reason(p: Para, keys: ReadonlyArray<string>, lead: string): void {
@@ -315,7 +316,7 @@ class Generator {
     const total = this.sup('budget.total') ?? (budgets.every((b) => b) && budgets.length ? sumFig('年初预算合计（各项之和）', budgets as Fig[]) : null);
     const lead = this.para();
     lead.t(`${this.year}年度一般公共预算财政拨款支出年初预算为`).fig(total, 'budget.total', this.label('budget.total')).t('万元，支出决算为').fig(gpb, 'table', '公开05表 合计').t('万元');
-    if (total && gpb && !total.value.isZero()) lead.t('，完成年初预算的').derived(shareText(gpb.value, total.value, 1), percentOf(gpb.value, total.value), '年初预算完成率', [gpb, total]).t('%');
+    if (total && gpb && !total.value.isZero()) lead.t(`，${COMPLETION.annual}`).derived(shareText(gpb.value, total.value, 1), percentOf(gpb.value, total.value), '年初预算完成率', [gpb, total]).t('%');
     lead.t('。其中：');
     let klass = '';
     let ci = 0;
@@ -341,7 +342,7 @@ class Generator {
       return;
     }
     const why = this.in.reason(key)?.replace(/[。\s]+$/, '');
-    const rate = () => p.t('，完成年初预算的').derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '年初预算完成率', [actual, budget]).t('%');
+    const rate = () => p.t(`，${COMPLETION.annual}`).derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '年初预算完成率', [actual, budget]).t('%');
     if (budget.value.isZero()) {
       p.t(why ? `，支出决算数大于年初预算数的主要原因：${why}。` : '。');
     } else if (actual.value.eq(budget.value) || !why) {
@@ -418,7 +419,7 @@ class Generator {
       this.sangongChange(p, actual, 'sangong.prev_total', '“三公”经费', '');
     } else {
       p.t(`${this.year}年度“三公”经费财政拨款支出全年预算为`).fig(budget, 'table', '公开09表 预算数合计').t('万元，支出决算为').fig(actual, 'table', '公开09表 决算数合计').t('万元');
-      if (budget && actual && !budget.value.isZero()) p.t('，完成全年预算的').derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '“三公”经费完成率', [actual, budget]).t('%');
+      if (budget && actual && !budget.value.isZero()) p.t(`，${COMPLETION.full}`).derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '“三公”经费完成率', [actual, budget]).t('%');
       this.sangongChange(p, actual, 'sangong.prev_total', '“三公”经费', '。');
     }
     this.plain('h2', '（二）“三公”经费财政拨款支出决算具体情况说明。');
@@ -438,7 +439,7 @@ class Generator {
         return;
       }
       q.t('全年预算为').fig(b, 'table', `公开09表 预算数（${name}）`).t('万元，支出决算为').fig(a, 'table', `公开09表 决算数（${name}）`).t('万元');
-      if (b && a && !b.value.isZero()) q.t('，完成全年预算的').derived(shareText(a.value, b.value, 1), percentOf(a.value, b.value), `${name}完成率`, [a, b]).t('%');
+      if (b && a && !b.value.isZero()) q.t(`，${COMPLETION.full}`).derived(shareText(a.value, b.value, 1), percentOf(a.value, b.value), `${name}完成率`, [a, b]).t('%');
       this.sangongChange(q, a, prevKey, name, '；');
       if (bc !== 3) return;
       q.t('其中：');

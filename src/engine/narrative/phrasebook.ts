@@ -17,6 +17,10 @@ export const RATE_DOWN = ['降低', '下降', '减少'] as const;
 /** Template wording left in: both directions written, one in brackets ("下降（增长）27.78%"). */
 export const PLACEHOLDERS = ['增加（减少）', '减少（增加）', '增长（降低）', '增长（下降）', '降低（增长）', '下降（增长）', '大于（小于）', '小于（大于）'];
 
+/** The {增减词} and {升降词} slots as regular-expression groups (one capture each). */
+export const CHANGE_PATTERN = `(${[...CHANGE_UP, ...CHANGE_DOWN].join('|')})`;
+export const RATE_PATTERN = `(${[...RATE_UP, ...RATE_DOWN].join('|')})`;
+
 /** The completion-rate phrase: "完成年初预算的92.7%", "完成预算的0%", "完成全年预算数的98.69%", "完成预算67%". */
 export const COMPLETION = {
   /** Generated for 五（三） and for 九 (全年预算), and for 十三 project paragraphs. */

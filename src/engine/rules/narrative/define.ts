@@ -1,6 +1,7 @@
 /** The shape of a narrative rule and the helpers that the text-only rules (narrative.md §5) share. */
 import Decimal from 'decimal.js';
 import { Severity } from '../../finding';
+import { CHANGE_PATTERN, RATE_PATTERN } from '../../narrative/phrasebook';
 import type { Supplement } from '../../narrative/supplement';
 import type { Sentence } from '../../narrative/text';
 
@@ -71,7 +72,7 @@ export function direction(word: string): -1 | 0 | 1 {
 }
 
 /** `{增减词}{变动额}万元[，{升降词}{变动率}%]` anywhere in a text. */
-export const CHANGE = new RegExp(`(增加|减少)${AMOUNT}万元(?:，(增长|降低|下降|减少|增加|上升)([0-9]+(?:\\.[0-9]+)?)%)?`, 'g');
+export const CHANGE = new RegExp(`${CHANGE_PATTERN}${AMOUNT}万元(?:，${RATE_PATTERN}([0-9]+(?:\\.[0-9]+)?)%)?`, 'g');
 
 /** An amount in 万元 that is a figure of the text (not "100万元以上", the threshold of 十二). */
 export const FIGURE = new RegExp(`${AMOUNT}万元(?!以上|以下)`, 'g');
