@@ -114,3 +114,23 @@ test('other wordings of the same statements are checked too (完成预算的, �
     .replace('降低25.2%；支出', '降低25.2%;支出');
   expect(audit(variant).map((f) => `${f.rule} ${f.severity} ${f.actual}`)).toEqual(['narrative/rate error 91.4', 'narrative/rate error 36.3']);
 });
+
+describe('the wrong figures issue #12 found passing silently are checked now', () => {
+  test.each([
+    ['2024年度收入总计1,010.75万元', '2024年度收入总计为1,010.76万元', '3 narrative/amount error'],
+    ['收入减少341.32万元，降低25.2%；', '收入较上年决算数减少341.32万元，下降29.9%；', '3 narrative/rate error'],
+    // An amount in 元: 10,117,200.00 元 = 1,011.72 万元, not the table's 1,010.72 (and no longer the sum of its parts).
+    ['2024年度支出合计1,010.72万元', '本年支出合计10,117,200.00元', '9 narrative/amount error'],
+    ['全年预算为0.88万元，支出决算为0.88万元，完成全年预算的100%。较上年', '全年预算为0.88万元，“三公”经费财政拨款支出决算为0.98万元，完成全年预算的100%。较上年', '52 narrative/amount error'],
+  ])('%s → %s', (from, to, finding) => {
+    expect(generated).toContain(from);
+    const { findings, figures } = auditNarrativeFigures(ctxOf(EXAMPLE), generated.replace(from, to).split('\n'), { source: 'test.txt', unit: 'line' });
+    expect(findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toContain(finding);
+    expect(figures.unrecognised).toBe(0);
+  });
+
+  test('an amount in 元 that equals the table within rounding passes', () => {
+    const text = generated.replace('2024年度支出合计1,010.72万元', '本年支出合计10,107,249.00元');
+    expect(auditNarrativeFigures(ctxOf(EXAMPLE), text.split('\n'), { source: 'test.txt', unit: 'line' }).findings).toEqual([]);
+  });
+});

@@ -24,7 +24,7 @@ import { headerInfo, sumFig, Tables } from './facts';
 import { amountText, judgePercent, parseChineseCount, percentOf, shareText } from './format';
 import { econListItems, EXPENSE_ITEMS, INCOME_ITEMS, PERSONNEL_PREFIXES, PUBLIC_PREFIXES } from './generate';
 import { Inputs, narrativeFinding, supplementLayout } from './supplement';
-import { ACTUAL_WORDS, BUDGET_WORDS, CHANGE_PATTERN, CHANGE_UP, COMPLETION, RATE_PATTERN, mayHaveStatement, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
+import { ACTUAL_WORDS, BUDGET_WORDS, CHANGE_PATTERN, CHANGE_UP, COMPLETION, IS, VERSUS, RATE_PATTERN, mayHaveStatement, PLACEHOLDERS, SANGONG_ITEMS, simpleStatement, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 const PLACEHOLDER = new RegExp(`【待补充[^】]{0,40}】|[XＸ]{2,}|[×＊*]{2,}|${PLACEHOLDERS.join('|')}`);
 
@@ -536,9 +536,9 @@ class Auditor {
   // ---- sections ------------------------------------------------------------------------------------------
 
   private total(): void {
-    this.each(`收入总计${A}万元`, (m) => this.amount(m[1], this.t.line01('r30', 1), '收入总计'));
-    this.each(`支出总计${A}万元`, (m) => this.amount(m[1], this.t.line01('r60', 2), '支出总计'));
-    this.each(`(收入|支出)(?:总计)?${CHG}`, (m) =>
+    this.each(`收入总计${IS}${A}万元`, (m) => this.amount(m[1], this.t.line01('r30', 1), '收入总计'));
+    this.each(`支出总计${IS}${A}万元`, (m) => this.amount(m[1], this.t.line01('r60', 2), '支出总计'));
+    this.each(`(收入|支出)(?:总计)?${VERSUS}${CHG}`, (m) =>
       m[1] === '收入' ? this.change(m, 2, this.t.line01('r30', 1), 'prev.income_total', '收入总计') : this.change(m, 2, this.t.line01('r60', 2), 'prev.expense_total', '支出总计'),
     );
   }
@@ -549,11 +549,11 @@ class Auditor {
         ? (['收入', 'r27', 1, 'prev.income_sum', INCOME_ITEMS, '02', '本年收入'] as const)
         : (['支出', 'r57', 2, 'prev.expense_sum', EXPENSE_ITEMS, '03', '本年支出'] as const);
     const sum = this.t.line01(key, col);
-    this.each(`${word}合计${A}万元`, (m) => this.amount(m[1], sum, `${word}合计`));
-    this.each(`${word}合计${CHG}`, (m) => this.change(m, 1, sum, prevKey, `${word}合计`));
+    this.each(`${word}合计${IS}${A}万元`, (m) => this.amount(m[1], sum, `${word}合计`));
+    this.each(`${word}合计${VERSUS}${CHG}`, (m) => this.change(m, 1, sum, prevKey, `${word}合计`));
     const names = items.map(([, n]) => n).join('|');
     // "占本年收入99.997%" (the template) or plain "占99.79%" (上海).
-    this.each(`(?<!预算|基金|经营)(${names})${A}万元(?:，占(?:${base}(?:的)?)?${R})?`, (m) => {
+    this.each(`(?<!预算|基金|经营)(${names})${IS}${A}万元(?:，占(?:${base}(?:的)?)?${R})?`, (m) => {
       const [c] = items.find(([, n]) => n === m[1])!;
       const fig = this.amount(m[2], this.t.total(id, c), m[1]);
       if (m[3]) this.percent(m[3], fig, sum, `${m[1]}占${base}的比重`);
@@ -585,11 +585,11 @@ class Auditor {
 
   private gpb(): void {
     const total = this.t.total('05', 1);
-    this.each(`一般公共预算财政拨款支出${A}万元(?:，占本年支出合计的${R})?`, (m) => {
+    this.each(`一般公共预算财政拨款支出${IS}${A}万元(?:，占本年支出合计的${R})?`, (m) => {
       const fig = this.amount(m[1], total, '一般公共预算财政拨款支出');
       if (m[2]) this.percent(m[2], fig, this.t.line01('r57', 2), '一般公共预算财政拨款支出占本年支出合计的比重');
     });
-    this.each(`一般公共预算财政拨款支出${CHG}`, (m) => this.change(m, 1, total, 'prev.gpb_expense', '一般公共预算财政拨款支出'));
+    this.each(`一般公共预算财政拨款支出${VERSUS}${CHG}`, (m) => this.change(m, 1, total, 'prev.gpb_expense', '一般公共预算财政拨款支出'));
     // "1.X类支出A万元，占r%" (the template) or "X（类）A万元，占r%；…" (several in one sentence): a clause start, a
     // bounded name, so that a failed match is never retried over a long run.
     this.each(`(?<![^：；，。])(?:^\\d+[.、])?([^：；，。、]{2,24}?)(?:类支出|（类）)${A}万元(?:，占${R})?`, (m) => {
@@ -708,12 +708,12 @@ class Auditor {
   }
 
   private basic(): void {
-    this.each(`基本支出${A}万元`, (m) => this.amount(m[1], this.t.total('05', 2), '一般公共预算财政拨款基本支出'));
-    this.each(`人员经费${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
+    this.each(`基本支出${IS}${A}万元`, (m) => this.amount(m[1], this.t.total('05', 2), '一般公共预算财政拨款基本支出'));
+    this.each(`人员经费${IS}${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
       this.amount(m[1], this.t.personnel(), '人员经费');
       if (m[2]) this.list(m[2], PERSONNEL_PREFIXES, '人员经费');
     });
-    this.each(`公用经费${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
+    this.each(`公用经费${IS}${A}万元(?:，主要包括：([^。；]+))?`, (m) => {
       this.amount(m[1], this.t.publicCost(), '公用经费');
       if (m[2]) this.list(m[2], PUBLIC_PREFIXES, '公用经费');
     });
@@ -755,7 +755,7 @@ class Auditor {
       const f = facts(itemAt(m.index!));
       this.amount(m[1], f.actual, `${f.name}支出决算`);
     });
-    this.each(`(?:${SANGONG_NAMES})(?:支出)?(?:决算数?)?为?${A}万元(?:，占${R})?`, (m) => {
+    this.each(`(?:${SANGONG_NAMES})(?:财政拨款)?(?:支出)?(?:决算数?)?为?${A}万元(?:，占${R})?`, (m) => {
       const f = facts(itemAt(m.index! + 1));
       const fig = this.amount(m[1], f.actual, `${f.name}支出决算`);
       if (m[2]) this.percent(m[2], fig, facts(0).actual, `${f.name}占“三公”经费支出决算的比重`);
@@ -789,7 +789,7 @@ class Auditor {
   }
 
   private running(): void {
-    this.each(`机关运行经费支出${A}万元`, (m) => {
+    this.each(`机关运行经费支出${IS}${A}万元`, (m) => {
       const fig = this.amount(m[1], this.sup('org.running'), '机关运行经费', 'org.running');
       this.each(CHG, (c) => this.change(c, 1, fig, 'org.running_prev', '机关运行经费'));
     });

@@ -17,6 +17,11 @@ export const RATE_DOWN = ['降低', '下降', '减少'] as const;
 /** Template wording left in: both directions written, one in brackets ("下降（增长）27.78%"). */
 export const PLACEHOLDERS = ['增加（减少）', '减少（增加）', '增长（降低）', '增长（下降）', '降低（增长）', '下降（增长）', '大于（小于）', '小于（大于）'];
 
+/** Words between a figure's name and the figure ("收入总计为1,010.75万元"). */
+export const IS = '(?:为|是|共计|达到)?';
+/** Words between a name and its change ("收入较上年决算数减少…", "收入支出总计比2023年度增加…"). */
+export const VERSUS = '(?:，?(?:较|比)(?:上年|上一年度|\\d{4}年度?)(?:决算数)?|，?与(?:上年|\\d{4}年度?)相比，?)?';
+
 /** The {增减词} and {升降词} slots as regular-expression groups (one capture each). */
 export const CHANGE_PATTERN = `(${[...CHANGE_UP, ...CHANGE_DOWN].join('|')})`;
 export const RATE_PATTERN = `(${[...RATE_UP, ...RATE_DOWN].join('|')})`;
