@@ -1,4 +1,5 @@
 import { realpath } from 'node:fs/promises';
+import { userCatalogue } from './catalogue';
 import { extname, resolve } from 'node:path';
 import { Command } from 'commander';
 import ExcelJS from 'exceljs';
@@ -122,9 +123,9 @@ async function runFill(input: string, o: FillOptions): Promise<number> {
     return 2;
   }
   // Parent rows first: the fill then derives their amounts like any other total.
-  const proposals = missingRows(grid, recognize(grid).workbook);
+  const proposals = missingRows(grid, recognize(grid).workbook, userCatalogue());
   const rows = o.addRows && proposals.length ? { before: grid, after: insertRows(grid, proposals), proposals } : null;
-  const plan = planFill(rows ? rows.after : grid);
+  const plan = planFill(rows ? rows.after : grid, userCatalogue());
   process.stdout.write(`${input}\n`);
   if (rows) process.stdout.write(`${renderRows(proposals)}\n`);
   process.stdout.write(`${renderPlan(plan)}\n`);

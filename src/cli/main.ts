@@ -7,6 +7,7 @@ import { registerSupplement } from './supplement';
 import { registerNarrative, runCheckNarrative } from './narrative';
 import { registerFill } from './fill';
 import { registerTemplate } from './template';
+import { registerCatalogue } from './catalogue';
 
 interface CheckOptions {
   json?: boolean;
@@ -78,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
   registerNarrative(program, (c) => (code = c));
   registerFill(program, (c) => (code = c));
   registerTemplate(program, (c) => (code = c));
+  registerCatalogue(program, (c) => (code = c));
   program.exitOverride();
   try {
     await program.parseAsync(argv);

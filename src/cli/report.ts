@@ -27,6 +27,8 @@ export function jsonLine(r: FileResult, noInfo: boolean): string {
     unit: a.unit,
     tables: a.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
     otherTables: a.workbook.otherTables.map((t) => ({ title: t.title, sheet: t.sheet, cell: t.cell })),
+    relations: { checked: a.coverage.checked, allowed: a.coverage.allowed, skipped: a.coverage.skipped },
+    codes: a.coverage.codes,
     findings: visibleFindings(a, noInfo).map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -41,6 +43,12 @@ export function jsonLine(r: FileResult, noInfo: boolean): string {
       ...narrativeFields(f),
     })),
   });
+}
+
+/** How many relations were checked out of those the recognized layout allows. */
+export function coverageLine(a: Analysis): string {
+  const { checked, allowed, skipped } = a.coverage;
+  return skipped.length ? `核对表内表间关系 ${checked} 项（版式允许 ${allowed} 项），${skipped.length} 项未能核对：` : `核对表内表间关系 ${checked} 项（版式允许的全部关系）。`;
 }
 
 function counts(findings: ReadonlyArray<Finding>): Record<'error' | 'warning' | 'info', number> {
@@ -59,6 +67,14 @@ export function textReport(r: FileResult, noInfo: boolean): string {
   const a = r.analysis;
   out.push(`识别到 ${a.tables.length} 张表（金额单位：${a.unit}）：`);
   for (const t of a.tables) out.push(`  ${tableLabel(t.id)} ${TABLE_TITLES[t.id]}  ${t.sheet}!${t.range}`);
+  out.push(coverageLine(a));
+  for (const x of a.coverage.skipped) out.push(`  未核对：${x.text}（${x.rule}，所需金额缺失）`);
+  const { checked, unknown } = a.coverage.codes;
+  out.push(
+    unknown.length
+      ? `科目名称按科目表核对了 ${checked} 个编码；${unknown.length} 个编码不在科目表中，名称未核对：${unknown.join('、')}（可用 juesuan catalogue import 导入科目表）。`
+      : `科目名称按科目表核对了全部 ${checked} 个编码。`,
+  );
   if (a.workbook.otherTables.length) {
     out.push(`另有 ${a.workbook.otherTables.length} 张表不属于九张公开表，未检查：`);
     for (const t of a.workbook.otherTables) out.push(`  ${t.title}  ${t.sheet}!${t.cell}`);

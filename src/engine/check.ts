@@ -3,8 +3,9 @@ import { Finding, Severity } from './finding';
 import { Amount, TABLE_IDS, Workbook } from './model';
 import { fixedDecimalPlaces, fixedText, groupThousands, liDecimals, stepDecimals } from './money';
 import { RecognitionNote } from './recognize/notes';
-import { evaluate, liSums, Relation, relationStatus, relationTerms } from './relation';
+import { evaluate, liSums, Relation, relationStatus, relationTerms, StatedRelation } from './relation';
 import { RelationOptions, ReportInput, Rule } from './rule';
+import { BUNDLED_CATALOGUE, CodeCoverage, codeCoverage, SubjectCatalogue } from './subjects';
 
 /** A relation that is broken or holds only up to 尾差: it becomes a finding. */
 interface FlaggedRelation {
@@ -85,11 +86,11 @@ function relationMessage(rel: Relation, target: Amount, f: Figures): string {
 }
 
 /** Every relation the rules state over a workbook (for the filler, which reads them the other way). */
-export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Array<{ rule: string; rel: Relation }> {
+export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): Array<{ rule: string; rel: Relation }> {
   const out: Array<{ rule: string; rel: Relation }> = [];
   for (const rule of rules) {
     try {
-      rule.check({ workbook, notes, relation: (rel) => out.push({ rule: rule.id, rel }), report: () => undefined });
+      rule.check({ workbook, notes, catalogue, relation: (rel) => rel.kind !== 'skipped' && out.push({ rule: rule.id, rel }), report: () => undefined });
     } catch {
       // A rule that fails here also fails in runRules, which reports it.
     }
@@ -99,15 +100,42 @@ export function collectRelations(rules: ReadonlyArray<Rule>, workbook: Workbook,
 
 const NO_OPTIONS: RelationOptions = {};
 
+/** How many of the relations the recognized layout allows were checked, and which could not be. */
+export interface Coverage {
+  readonly checked: number;
+  readonly allowed: number;
+  readonly skipped: ReadonlyArray<{ readonly rule: string; readonly text: string }>;
+  /** 科目编码 checked against the catalogue, and those it does not hold. */
+  readonly codes: CodeCoverage;
+}
+
 /** Runs every rule over a recognized workbook; findings are collected, never thrown, and sorted stably. */
-export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>): Finding[] {
+export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: ReadonlyArray<RecognitionNote>, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): Finding[] {
+  return checkWorkbook(rules, workbook, notes, catalogue).findings;
+}
+
+/** `runRules`, with the count of relations checked and the list of those skipped. */
+export function checkWorkbook(
+  rules: ReadonlyArray<Rule>,
+  workbook: Workbook,
+  notes: ReadonlyArray<RecognitionNote>,
+  catalogue: SubjectCatalogue = BUNDLED_CATALOGUE,
+): { findings: Finding[]; coverage: Coverage } {
   const findings: Finding[] = [];
   const flagged: FlaggedRelation[] = [];
+  const skippedRelations: Array<{ rule: string; text: string }> = [];
+  let checked = 0;
   for (const rule of rules) {
     const ctx = {
       workbook,
       notes,
-      relation(rel: Relation, options: RelationOptions = NO_OPTIONS) {
+      catalogue,
+      relation(rel: StatedRelation, options: RelationOptions = NO_OPTIONS) {
+        if (rel.kind === 'skipped') {
+          skippedRelations.push({ rule: rule.id, text: rel.text });
+          return;
+        }
+        checked++;
         // Most relations hold exactly: decided at once, only the others are kept.
         const status = relationStatus(rel);
         if (status.broken || status.rounding) flagged.push({ rule, rel, options, status });
@@ -130,7 +158,7 @@ export function runRules(rules: ReadonlyArray<Rule>, workbook: Workbook, notes: 
     }
   }
   findings.push(...relationFindings(flagged));
-  return sortFindings(findings, workbook.sheetOrder);
+  return { findings: sortFindings(findings, workbook.sheetOrder), coverage: { checked, allowed: checked + skippedRelations.length, skipped: skippedRelations, codes: codeCoverage(workbook, catalogue) } };
 }
 
 function plainFinding(rule: Rule, input: ReportInput): Finding {

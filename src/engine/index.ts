@@ -7,8 +7,9 @@ import { Grid } from './grid';
 import { TableId, Workbook } from './model';
 import { recognize } from './recognize/recognize';
 import { RecognitionNote } from './recognize/notes';
-import { runRules } from './check';
+import { checkWorkbook, Coverage } from './check';
 import { ALL_RULES } from './rules';
+import { BUNDLED_CATALOGUE, SubjectCatalogue } from './subjects';
 
 export interface TableSummary {
   readonly id: TableId;
@@ -25,6 +26,8 @@ export interface Analysis {
   /** The unit most tables use (万元 unless told otherwise). */
   readonly unit: string;
   readonly findings: ReadonlyArray<Finding>;
+  /** Relations checked out of those the recognized layout allows, and each one skipped. */
+  readonly coverage: Coverage;
 }
 
 export function summarizeTables(workbook: Workbook): TableSummary[] {
@@ -35,13 +38,18 @@ export function summarizeTables(workbook: Workbook): TableSummary[] {
 }
 
 /** Recognizes the nine tables in a grid and runs every rule. Never throws on bad input. */
-export function analyze(grid: Grid): Analysis {
+export interface AnalyzeOptions {
+  /** The 科目 catalogue to check names against: the bundled one unless the host has the user's imported one. */
+  readonly catalogue?: SubjectCatalogue;
+}
+
+export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const { workbook, notes } = recognize(grid);
-  const findings = runRules(ALL_RULES, workbook, notes);
+  const { findings, coverage } = checkWorkbook(ALL_RULES, workbook, notes, options.catalogue ?? BUNDLED_CATALOGUE);
   const tables = summarizeTables(workbook);
   const units = tables.map((t) => t.unit);
   const unit = units.filter((u) => u === '元').length > units.length / 2 ? '元' : '万元';
-  return { workbook, notes, tables, unit, findings };
+  return { workbook, notes, tables, unit, findings, coverage };
 }
 
 export type { Finding, Severity } from './finding';
@@ -55,3 +63,5 @@ export { collectRelations } from './check';
 export type { Relation, Term } from './relation';
 export { evaluate } from './relation';
 export { recognize } from './recognize/recognize';
+export { BUNDLED_CATALOGUE, SubjectCatalogue } from './subjects';
+export type { SubjectEntry } from './subjects';

@@ -89,21 +89,40 @@ export interface CodedTable extends TableBase {
   readonly emptyNote: string | null;
 }
 
+/** Lines of 01 by their 行次 in the 2024 template (typed, so that a wrong key does not compile). */
+export type Line01Key = 'r1' | 'r2' | 'r3' | 'r4' | 'r5' | 'r6' | 'r7' | 'r8' | 'r27' | 'r28' | 'r29' | 'r30' | 'r57' | 'r58' | 'r59' | 'r60';
+/** Lines of 04 by their 行次 in the 2024 template. */
+export type Line04Key = 'r1' | 'r2' | 'r3' | 'r27' | 'r28' | 'r29' | 'r30' | 'r31' | 'r32' | 'r59' | 'r60' | 'r61' | 'r62' | 'r63' | 'r64';
+/** An expense 类 line of 01 or 04, by its 功能分类 code (`c201`). */
+export type ClassKey = `c${string}`;
+
+export function isClassKey(key: string): key is ClassKey {
+  return key.startsWith('c');
+}
+
 /** A named line of 01 or 04 with its amounts by 栏次. */
 export interface Line {
-  readonly key: string;
+  readonly key: Line01Key | Line04Key | ClassKey;
   readonly label: string;
   readonly labelRef: CellRef;
   readonly amounts: ReadonlyMap<number, Amount>;
 }
 
 /** Tables 01 and 04: income lines and expense lines, identified by name. */
-export interface LinesTable extends TableBase {
+export interface LinesTable01 extends TableBase {
   readonly kind: 'lines';
-  readonly id: '01' | '04';
+  readonly id: '01';
   /** Keyed by `r<行次>` of the 2024 template (`r1`, `r27`, …) and by 类 code for expense lines (`c201`). */
-  readonly lines: ReadonlyMap<string, Line>;
+  readonly lines: ReadonlyMap<Line01Key | ClassKey, Line>;
 }
+export interface LinesTable04 extends TableBase {
+  readonly kind: 'lines';
+  readonly id: '04';
+  readonly lines: ReadonlyMap<Line04Key | ClassKey, Line>;
+}
+export type LinesTable = LinesTable01 | LinesTable04;
+/** The line keys of a lines table. */
+export type LineKeyOf<T extends LinesTable> = T extends LinesTable01 ? Line01Key | ClassKey : Line04Key | ClassKey;
 
 export interface EconItem {
   readonly code: string;
@@ -151,6 +170,8 @@ export function codedTable(wb: Workbook, id: CodedTable['id']): CodedTable | und
   const t = wb.tables[id];
   return t && t.kind === 'coded' ? t : undefined;
 }
+export function linesTable(wb: Workbook, id: '01'): LinesTable01 | undefined;
+export function linesTable(wb: Workbook, id: '04'): LinesTable04 | undefined;
 export function linesTable(wb: Workbook, id: LinesTable['id']): LinesTable | undefined {
   const t = wb.tables[id];
   return t && t.kind === 'lines' ? t : undefined;

@@ -1,52 +1,8 @@
 /**
- * 科目编码 → 科目名称, bundled so that a code can be checked against its name and a blank name proposed.
- * Built from the tables' own standard names: the 26 功能分类 类 of the 2024 科目, the 06 经济分类 template,
- * and the 款/项 that appear in the published reports the fixtures rebuild (plus a few common ones that
- * government units use every year). A code missing here is simply not checked.
+ * The 公开06表 template's 经济分类 items, and the standard names the engine proposes and checks, read from the
+ * bundled 科目 catalogue (subjects.ts). Hosts that have the user's imported catalogue pass it to the engine.
  */
-import { EXPENSE_CLASSES } from './recognize/lines';
-import { norm } from './recognize/text';
-
-/** 功能分类 款 (5 digits) and 项 (7 digits) names. */
-const FUNCTION_KUAN_XIANG: ReadonlyArray<readonly [string, string]> = [
-  ['20103', '政府办公厅（室）及相关机构事务'],
-  ['2010301', '行政运行'],
-  ['2010302', '一般行政管理事务'],
-  ['2010350', '事业运行'],
-  ['2010399', '其他政府办公厅（室）及相关机构事务支出'],
-  ['20502', '普通教育'],
-  ['2050201', '学前教育'],
-  ['2050202', '小学教育'],
-  ['20805', '行政事业单位养老支出'],
-  ['2080501', '行政单位离退休'],
-  ['2080502', '事业单位离退休'],
-  ['2080505', '机关事业单位基本养老保险缴费支出'],
-  ['2080506', '机关事业单位职业年金缴费支出'],
-  ['20899', '其他社会保障和就业支出'],
-  ['2089999', '其他社会保障和就业支出'],
-  ['21007', '计划生育事务'],
-  ['2100799', '其他计划生育事务支出'],
-  ['21011', '行政事业单位医疗'],
-  ['2101101', '行政单位医疗'],
-  ['2101102', '事业单位医疗'],
-  ['2101103', '公务员医疗补助'],
-  ['2101199', '其他行政事业单位医疗支出'],
-  ['21201', '城乡社区管理事务'],
-  ['2120101', '行政运行'],
-  ['2120104', '城管执法'],
-  ['21208', '国有土地使用权出让收入安排的支出'],
-  ['2120801', '征地和拆迁补偿支出'],
-  ['21301', '农业农村'],
-  ['2130101', '行政运行'],
-  ['22102', '住房改革支出'],
-  ['2210201', '住房公积金'],
-  ['2210202', '提租补贴'],
-  ['2210203', '购房补贴'],
-  ['22301', '解决历史遗留问题及改革成本支出'],
-  ['2230199', '其他解决历史遗留问题及改革成本支出'],
-  ['22960', '彩票公益金安排的支出'],
-  ['2296002', '用于社会福利的彩票公益金支出'],
-];
+import { BUNDLED_CATALOGUE } from './subjects';
 
 /** 部门预算支出经济分类 类 and 款 of 公开06表, in template order, by block and triple. */
 export const ECON_TEMPLATE: ReadonlyArray<{ readonly triple: 1 | 2 | 3; readonly items: ReadonlyArray<readonly [string, string]> }> = [
@@ -148,51 +104,12 @@ export const ECON_TEMPLATE: ReadonlyArray<{ readonly triple: 1 | 2 | 3; readonly
   },
 ];
 
-/** Names of earlier years' 科目 for the same code (tables.md: older reports use them); they agree too. */
-const FORMER_NAMES: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
-  ['207', ['文化体育与传媒支出']],
-  ['210', ['医疗卫生与计划生育支出']],
-  ['215', ['资源勘探信息等支出']],
-  ['220', ['国土海洋气象等支出']],
-]);
-
-const FUNCTION_NAMES = new Map<string, string>([...EXPENSE_CLASSES, ...FUNCTION_KUAN_XIANG]);
-const ECON_NAMES = new Map<string, string>(ECON_TEMPLATE.flatMap((t) => t.items));
-
-/** Standard name of a 功能分类 code (3/5/7 digits), or undefined when the code is not bundled. */
+/** Standard name of a 功能分类 code (3/5/7 digits) in the bundled catalogue, or undefined. */
 export function functionName(code: string): string | undefined {
-  return FUNCTION_NAMES.get(code);
+  return code.startsWith('2') ? BUNDLED_CATALOGUE.name(code) : undefined;
 }
 
-/** Standard name of a 经济分类 code (3/5 digits). */
+/** Standard name of a 经济分类 code (3/5 digits) in the bundled catalogue. */
 export function econName(code: string): string | undefined {
-  return ECON_NAMES.get(code);
-}
-
-/** 功能分类 codes bundled, in code order (for generators and the template's help). */
-export function functionCodes(): string[] {
-  return [...FUNCTION_NAMES.keys()].sort();
-}
-
-/**
- * Whether a shown name is the standard one for the code (or an earlier year's). Published tables abbreviate:
- * PDF-narrow columns truncate names and numbering (`一、`) or spaces creep in, so a long enough prefix agrees.
- */
-export function nameAgrees(shown: string, code: string, standard: string): boolean {
-  // Tables mostly print the standard name itself, whose normal form is already known.
-  const s = (shown === standard ? normalisedName(standard) : norm(shown)).replace(/^[一二三四五六七八九十]+、/, '');
-  const agrees = (name: string) => {
-    const t = normalisedName(name);
-    return s === t || (s.length >= 4 && t.startsWith(s));
-  };
-  return agrees(standard) || (FORMER_NAMES.get(code) ?? []).some(agrees);
-}
-
-/** Normal forms of the bundled names (a fixed set), computed once each. */
-const NORMALISED_NAMES = new Map<string, string>();
-
-function normalisedName(name: string): string {
-  let t = NORMALISED_NAMES.get(name);
-  if (t === undefined) NORMALISED_NAMES.set(name, (t = norm(name)));
-  return t;
+  return code.startsWith('3') ? BUNDLED_CATALOGUE.name(code) : undefined;
 }

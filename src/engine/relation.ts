@@ -19,6 +19,21 @@ export type Relation =
   | { readonly kind: 'same'; readonly lhs: Amount; readonly rhs: Amount; readonly text: string }
   | { readonly kind: 'le'; readonly lhs: ReadonlyArray<Term>; readonly rhs: Amount; readonly text: string };
 
+/**
+ * A relation the layout allows that could not be stated because an amount it needs is missing (a line or column
+ * the table lacks, an unreadable cell). It is counted and named in the report, never dropped in silence.
+ */
+export interface SkippedRelation {
+  readonly kind: 'skipped';
+  readonly text: string;
+}
+
+export type StatedRelation = Relation | SkippedRelation;
+
+export function skipped(text: string): SkippedRelation {
+  return { kind: 'skipped', text };
+}
+
 export interface Evaluation {
   readonly broken: boolean;
   /** Not broken, but the shown figures differ: 尾差. */

@@ -2,7 +2,8 @@ import { CellRef } from './a1';
 import { Finding, Severity } from './finding';
 import { Amount, TableId, Workbook } from './model';
 import { RecognitionNote } from './recognize/notes';
-import { Relation } from './relation';
+import { StatedRelation } from './relation';
+import { SubjectCatalogue } from './subjects';
 
 export type RuleFamily = 'structure' | 'value' | 'code' | 'sum' | 'cross' | 'plausibility';
 
@@ -40,9 +41,11 @@ export interface RelationOptions {
 
 export interface RuleContext {
   readonly workbook: Workbook;
+  /** The 科目 catalogue names are checked against (bundled, plus what the user imported). */
+  readonly catalogue: SubjectCatalogue;
   readonly notes: ReadonlyArray<RecognitionNote>;
-  /** Checks a relation; broken relations and 尾差 become findings. */
-  relation(rel: Relation, options?: RelationOptions): void;
+  /** Checks a relation; broken relations and 尾差 become findings, skipped ones are counted and named. */
+  relation(rel: StatedRelation, options?: RelationOptions): void;
   report(input: ReportInput): void;
 }
 

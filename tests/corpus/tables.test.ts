@@ -79,3 +79,13 @@ test('empty fund tables: the 合计 label on the sub-header row is no amount, an
     expect([...t.columns.keys()]).toContain(1);
   }
 });
+
+test('the report counts the relations checked (all those the layout allows) and the codes checked against the catalogue', () => {
+  for (const [slug, n, codes] of [
+    ['sh-putuo-czj-2024', 370, 83],
+    ['sh-putuo-ghzy-2024', 438, 89],
+    ['sh-putuo-shgzb-2024', 351, 82],
+  ] as const) {
+    expect(analysis(slug).coverage).toEqual({ checked: n, allowed: n, skipped: [], codes: { checked: codes, unknown: [] } });
+  }
+});

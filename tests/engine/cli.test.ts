@@ -19,7 +19,10 @@ test('--json prints exactly one JSON object per workbook, with decimal strings',
   const r = run('check', '--json', '--no-info', 'examples/hongshan-2024.xlsx');
   const lines = r.stdout.trim().split('\n');
   const obj = JSON.parse(lines[lines.length - 1]);
-  expect(Object.keys(obj)).toEqual(['file', 'unit', 'tables', 'findings']);
+  expect(Object.keys(obj)).toEqual(['file', 'unit', 'tables', 'otherTables', 'relations', 'codes', 'findings']);
+  // Every relation the layout allows is checked on the sample: none skipped.
+  expect(obj.relations).toEqual({ checked: 423, allowed: 423, skipped: [] });
+  expect(obj.otherTables).toEqual([]);
   expect(obj.unit).toBe('万元');
   expect(obj.tables[3]).toEqual({ id: '04', sheet: '公开04表', range: 'A1:I38' });
   expect(obj.findings[0]).toEqual({

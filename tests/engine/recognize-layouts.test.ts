@@ -102,3 +102,17 @@ test('tables outside the nine (政府采购, 机关运行经费 …) are listed 
   expect(a.tables.map((t) => t.id)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
   expect(problems(g)).toEqual([]);
 });
+
+test('a line a relation needs and the table lacks is a structure finding, and its relations are named as skipped', () => {
+  const g = cleanSeed();
+  const t01 = sheet(g, '公开01表');
+  const row = t01.rows.findIndex((r) => typeof r?.[0]?.value === 'string' && (r[0].value as string).includes('事业收入'));
+  setCell(g, '公开01表', `A${row + 1}`, null);
+  const a = analyze(g);
+  expect(problems(g)).toEqual([expect.stringMatching(/^structure\/layout 公开01表!A\d+ .*事业收入/)]);
+  expect(a.coverage.skipped).toEqual([
+    { rule: 'sum/01-composition', text: '本年收入合计 = 一至八项收入之和' },
+    { rule: 'cross/01-02-income', text: '公开02表 合计（事业收入） 与其另一处相同' },
+  ]);
+  expect(a.coverage.allowed).toBe(a.coverage.checked + 2);
+});

@@ -62,7 +62,19 @@ const CASES: Record<string, Invalid[]> = {
   'sum/07-balance': [{ name: '年初 without 年末', change: set('公开07表', 'C7', 5), at: '公开07表!C7' }],
   'sum/09-totals': [{ name: '决算合计 changed', change: set('公开09表', 'G8', 1.0), at: '公开09表!G8' }],
   'cross/01-02-income': [{ name: '其他收入 in 02 changed', change: set('公开02表', 'I7', 0.04), at: '公开02表!I7' }],
-  'cross/01-03-expense': [{ name: '208 in 01 changed', change: set('公开01表', 'F14', 48.0), at: '公开01表!F14' }],
+  'cross/01-03-expense': [
+    { name: '208 in 01 changed', change: set('公开01表', 'F14', 48.0), at: '公开01表!F14', severity: 'error' },
+    // 0.01 apart: each copy may be the other's exact amount rounded separately (±0.005 each): a warning asking for one value.
+    {
+      name: '208 in 01 rounded the other way',
+      change: set('公开01表', 'F14', 48.29),
+      at: '公开01表!F14',
+      severity: 'warning',
+      message:
+        '公开01表 八、社会保障和就业支出为 48.29 万元，公开03表 208 社会保障和就业支出（本年支出合计）为 48.28 万元，两处是同一数字，相差 0.01 万元，未超过两处分别四舍五入可能造成的差异 0.01 万元（公开01表 八、社会保障和就业支出 = 公开03表 208 社会保障和就业支出（本年支出合计））。公开的同一数字应一致：请确定一个数值，两处都填这个数。',
+    },
+    { name: '208 in 01 two cents off', change: set('公开01表', 'F14', 48.3), at: '公开01表!F14', severity: 'error' },
+  ],
   'cross/01-04-income': [{ name: '一般公共预算财政拨款 in 04 changed', change: set('公开04表', 'C7', 1010.0), at: '公开04表!C7' }],
   'cross/04-05': [{ name: '201 in 05 changed', change: set('公开05表', 'C8', 860.0), at: '公开05表!C8' }],
   'cross/04-07': [{ name: '政府性基金 on a 类 07 lacks', change: set('公开04表', 'H7', 1.0), at: '公开04表!H7' }],

@@ -11,7 +11,7 @@ import { Finding } from '../finding';
 import { CellValue, Grid, GridCell } from '../grid';
 import { Amount, codedTable, econTable, TABLE_IDS, TableId, Unit, Workbook } from '../model';
 import { formatAmount, fromYuan, toYuan } from '../money';
-import { econName, functionName } from '../names';
+import { BUNDLED_CATALOGUE, SubjectCatalogue } from '../subjects';
 import { recognize } from '../recognize/recognize';
 import { Relation, relationTerms } from '../relation';
 import { ALL_RULES } from '../rules';
@@ -90,18 +90,18 @@ function amountNote(a: Amount, k: Known, tolerance: Decimal): string {
 }
 
 /** Standard names for codes whose name cell is blank (coded tables and 06). */
-function nameFills(grid: Grid, wb: Workbook): NameFill[] {
+function nameFills(grid: Grid, wb: Workbook, catalogue: SubjectCatalogue): NameFill[] {
   const out: NameFill[] = [];
   for (const id of ['02', '03', '05', '07', '08'] as const) {
     const t = codedTable(wb, id);
     for (const row of t?.rows ?? []) {
-      const name = functionName(row.code!);
+      const name = catalogue.name(row.code!);
       if (row.name || !name || previousValue(grid, row.nameRef) !== null) continue;
       out.push({ kind: 'name', ref: row.nameRef, table: id, label: `公开${id}表 ${row.code} 科目名称`, previous: null, because: 'code/name', relation: `科目编码 ${row.code} 的标准名称`, note: `科目编码 ${row.code} 的名称为空，按政府收支分类科目填写“${name}”。`, text: name });
     }
   }
   for (const item of econTable(wb)?.items ?? []) {
-    const name = econName(item.code);
+    const name = catalogue.name(item.code);
     if (item.name || !name || previousValue(grid, item.nameRef) !== null) continue;
     out.push({ kind: 'name', ref: item.nameRef, table: '06', label: `公开06表 ${item.code} 科目名称`, previous: null, because: 'code/name', relation: `经济分类科目编码 ${item.code} 的标准名称`, note: `科目编码 ${item.code} 的名称为空，按部门预算支出经济分类科目填写“${name}”。`, text: name });
   }
@@ -203,7 +203,8 @@ const MAX_ROUNDS = 4;
  * 03 类 total copied into 01): such a total is distrusted and the workbook solved again as if it were blank,
  * so every other cell comes from the entered figures and the total itself is reported, never overwritten.
  */
-export function planFill(grid: Grid): FillPlan {
+/** `catalogue`: where blank 科目名称 are proposed from (the bundled one unless the host has the user's). */
+export function planFill(grid: Grid, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): FillPlan {
   const { workbook, notes } = recognize(grid);
   const relations = collectRelations(ALL_RULES, workbook, notes);
   const roles = amountRoles(workbook);
@@ -260,7 +261,7 @@ export function planFill(grid: Grid): FillPlan {
     // A derived 0 leaves the cell blank: blank means zero.
     (value.isZero() ? zeros : fills).push(fill);
   }
-  fills.push(...nameFills(grid, workbook));
+  fills.push(...nameFills(grid, workbook, catalogue));
 
   // A relation among derived figures only breaks downstream of a shown figure that disagrees, which is
   // reported itself; it is listed only when nothing else explains it.

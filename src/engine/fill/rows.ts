@@ -6,7 +6,7 @@
 import { parseA1 } from '../a1';
 import { Grid, GridCell } from '../grid';
 import { CodedRow, codedTable, Workbook } from '../model';
-import { functionName } from '../names';
+import { BUNDLED_CATALOGUE, SubjectCatalogue } from '../subjects';
 
 export interface RowProposal {
   readonly table: '02' | '03' | '05' | '07' | '08';
@@ -34,7 +34,7 @@ function isSplit(grid: Grid, rows: ReadonlyArray<CodedRow>): boolean {
  * The rows to insert, in table order. Each parent goes right before the first printed row below it; a 类 and
  * its 款 that both go before the same row are listed 类 first.
  */
-export function missingRows(grid: Grid, wb: Workbook): RowProposal[] {
+export function missingRows(grid: Grid, wb: Workbook, catalogue: SubjectCatalogue = BUNDLED_CATALOGUE): RowProposal[] {
   const out: RowProposal[] = [];
   for (const id of ['02', '03', '05', '07', '08'] as const) {
     const t = codedTable(wb, id);
@@ -50,7 +50,7 @@ export function missingRows(grid: Grid, wb: Workbook): RowProposal[] {
         cells.push({ col: codeCol, value: code.slice(0, 3) });
         if (code.length === 5) cells.push({ col: codeCol + 1, value: code.slice(3, 5) });
       } else cells.push({ col: codeCol, value: code });
-      const name = code === null ? undefined : functionName(code);
+      const name = code === null ? undefined : catalogue.name(code);
       if (name) cells.push({ col: nameCol, value: name });
       out.push({ table: id, sheet: t.sheet, before, level, code, cells });
     };

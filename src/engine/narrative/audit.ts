@@ -573,7 +573,7 @@ class Auditor {
     this.each(`财政拨款收入支出总计为?${A}万元`, (m) => this.amount(m[1], this.t.line04('r32', 1), '财政拨款收入支出总计'));
     this.each(`财政拨款收入支出总计${CHG}`, (m) => this.change(m, 1, this.t.line04('r32', 1), 'prev.fiscal_total', '财政拨款收入支出总计'));
     this.each(`(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入${A}万元(?:，比\\d{4}年度?决算数${CHG})?`, (m) => {
-      const [key, prevKey] = m[1] === '一般公共预算' ? ['r1', 'prev.gpb_income'] : m[1] === '政府性基金预算' ? ['r2', 'prev.gf_income'] : ['r3', 'prev.sc_income'];
+      const [key, prevKey] = m[1] === '一般公共预算' ? (['r1', 'prev.gpb_income'] as const) : m[1] === '政府性基金预算' ? (['r2', 'prev.gf_income'] as const) : (['r3', 'prev.sc_income'] as const);
       const fig = this.amount(m[2], this.t.line04(key, 1), `${m[1]}财政拨款收入`);
       if (m[3]) this.change(m, 3, fig, prevKey, `${m[1]}财政拨款收入`);
     });

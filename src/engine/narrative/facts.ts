@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Grid } from '../grid';
-import { Amount, codedTable, CodedRow, CodedTable, econTable, EconItem, linesTable, sanGongTable, tableLabel, Workbook } from '../model';
+import { Amount, ClassKey, CodedRow, CodedTable, codedTable, EconItem, econTable, Line01Key, Line04Key, linesTable, sanGongTable, tableLabel, Workbook } from '../model';
 import { LINE_NAMES_01, LINE_NAMES_04 } from '../recognize/lines';
 import { Fig, Source } from './types';
 
@@ -28,11 +28,11 @@ export function sumFig(label: string, figs: ReadonlyArray<Fig>): Fig {
 export class Tables {
   constructor(readonly wb: Workbook) {}
 
-  line01(key: string, col: number): Fig | null {
+  line01(key: Line01Key | ClassKey, col: number): Fig | null {
     return figOf(linesTable(this.wb, '01')?.lines.get(key)?.amounts.get(col), `${tableLabel('01')} ${LINE_NAMES_01[key] ?? key}`);
   }
 
-  line04(key: string, col: number, colName = ''): Fig | null {
+  line04(key: Line04Key | ClassKey, col: number, colName = ''): Fig | null {
     return figOf(linesTable(this.wb, '04')?.lines.get(key)?.amounts.get(col), `${tableLabel('04')} ${LINE_NAMES_04[key] ?? key}${colName ? `（${colName}）` : ''}`);
   }
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { econTable, Workbook } from '../model';
+import { econTable, Line04Key, Workbook } from '../model';
 import { headerInfo, source, sumFig, Tables } from './facts';
 import { amountText, changeRateText, percentOf, shareText, sharesText } from './format';
 import { Inputs, SPECIAL_DEFAULT, Supplement, supplementLayout } from './supplement';
@@ -258,7 +258,7 @@ class Generator {
     const c = this.change(p, inc, this.sup('prev.fiscal_total'), 'prev.fiscal_total', '财政拨款收支总计');
     p.t('。');
     if (c && c !== '持平') this.reason(p, ['prev.fiscal_total'], '主要原因是');
-    const kinds: ReadonlyArray<readonly [string, string, string]> = [
+    const kinds: ReadonlyArray<readonly [Line04Key, string, string]> = [
       ['r1', '一般公共预算财政拨款收入', 'prev.gpb_income'],
       ['r2', '政府性基金预算财政拨款收入', 'prev.gf_income'],
       ['r3', '国有资本经营预算财政拨款收入', 'prev.sc_income'],

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1, CellRef } from '../a1';
 import { Grid, GridSheet } from '../grid';
-import { linesTable, Workbook } from '../model';
+import { Line04Key, linesTable, Workbook } from '../model';
 import { decimalFromNumber, parseAmount } from '../money';
 import { NarrativeRule, SUPPLEMENT_KEY, SUPPLEMENT_MISSING, SUPPLEMENT_NOT_A_NUMBER, SUPPLEMENT_PERF, SUPPLEMENT_SUM } from '../rules/narrative';
 import { Tables } from './facts';
@@ -41,7 +41,7 @@ function heading(label: string): LayoutRow {
 export function supplementLayout(wb: Workbook, projects = 3): LayoutRow[] {
   const t = new Tables(wb);
   const t04 = linesTable(wb, '04');
-  const nonZero04 = (key: string) => {
+  const nonZero04 = (key: Line04Key) => {
     const a = t04?.lines.get(key)?.amounts.get(1);
     return !!a && !a.value.isZero();
   };

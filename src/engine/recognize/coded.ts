@@ -124,7 +124,9 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
   const seen = new Map<string, CodedRow>();
   let previous = '';
   let afterNotes = false;
-  for (let r = headerEnd + 1; r <= block.r1; r++) {
+  // 上海 prints the 合计 row on the 类 | 款 | 项 header row: 合计 in the name column, its amounts beside it.
+  const firstRow = totalOnHeader(view, headerEnd, nameCol, amountCols) ? headerEnd : headerEnd + 1;
+  for (let r = firstRow; r <= block.r1; r++) {
     const first = view.firstFilled(r, span.c0, span.c1);
     if (first < 0) continue;
     if (isEmptyNote(view.text(r, first))) {
@@ -138,7 +140,7 @@ export function readCodedTable(block: Block, id: CodedId, unit: Unit, factory: A
       lastRow = r;
       continue;
     }
-    const { code, nameInCode } = cellCode(view, r, cols, carry);
+    const { code, nameInCode } = r === headerEnd ? { code: '', nameInCode: '' } : cellCode(view, r, cols, carry);
     const nameText = view.raw(r, nameCol).trim() || nameInCode;
     const isTotal = isTotalLabel(code) || isTotalLabel(nameText);
     const codeRef = view.ref(r, cols.split ? cols.split.lei : cols.code!);
@@ -208,6 +210,13 @@ function extendHeader(view: SheetView, from: number, r1: number, span: Span, cod
     end = r;
   }
   return end;
+}
+
+/** Whether the last header row carries the 合计 row: 合计 in the name column and a number in an amount column. */
+function totalOnHeader(view: SheetView, r: number, nameCol: number, amountCols: ReadonlyMap<number, number>): boolean {
+  if (!isTotalLabel(view.raw(r, nameCol))) return false;
+  for (const c of amountCols.values()) if (typeof view.cell(r, c)?.value === 'number' || /^-?[\d,]+(\.\d+)?$/.test(view.text(r, c))) return true;
+  return false;
 }
 
 /** 合计 or 总计 after normalising; both contain 计, which normalising neither adds nor removes (a cheap first look). */

@@ -1,10 +1,11 @@
-import { Amount, Line, LinesTable, TABLE_TITLES, tableLabel, Unit } from '../model';
+import { Amount, ClassKey, isClassKey, Line, Line01Key, Line04Key, LinesTable, TABLE_TITLES, tableLabel, Unit } from '../model';
 import { AmountFactory } from './amounts';
 import { blockSpan, columnHeader, findLanciRow, headerStart, isNoteRow } from './block-tools';
 import { Block } from './locate';
 import { RecognitionNote } from './notes';
 import { SheetView } from './sheet-view';
 import { norm, stripNumbering } from './text';
+import { LINES_01_EXPENSE, LINES_01_INCOME, LINES_04_CLOSING, LINES_04_EXPENSE, LINES_04_INCOME, LINES_04_KINDS } from './vocabulary';
 
 /** The 26 功能分类 类 lines shared by 01 and 04 (2024 科目), with their 01 行次. */
 export const EXPENSE_CLASSES: ReadonlyArray<readonly [string, string]> = [
@@ -97,56 +98,23 @@ export const COLUMN_NAMES_04: Record<number, string> = {
   5: '国有资本经营预算财政拨款',
 };
 
-function incomeKey01(t: string): string | null {
-  if (/^一般公共预算财政拨款/.test(t)) return 'r1';
-  if (/^政府性基金预算财政拨/.test(t)) return 'r2';
-  if (/^国有资本经营预算财政/.test(t)) return 'r3';
-  if (/^上级补助/.test(t)) return 'r4';
-  if (/^事业收入/.test(t)) return 'r5';
-  if (/^经营收入/.test(t)) return 'r6';
-  if (/^附属单位上缴/.test(t)) return 'r7';
-  if (/^其他收入/.test(t)) return 'r8';
-  if (/^本年收入合计/.test(t)) return 'r27';
-  if (/^使用非财政拨款结余/.test(t)) return 'r28';
-  if (/^(年初|上年)结转和结余/.test(t)) return 'r29';
-  if (/^总计/.test(t)) return 'r30';
+function firstKey<K extends string>(list: ReadonlyArray<readonly [K, RegExp]>, t: string): K | null {
+  for (const [key, re] of list) if (re.test(t)) return key;
   return null;
 }
 
-function expenseKey01(t: string): string | null {
-  if (/^本年支出合计/.test(t)) return 'r57';
-  if (/^结余分配/.test(t)) return 'r58';
-  if (/^年末结转和结余/.test(t)) return 'r59';
-  if (/^总计/.test(t)) return 'r60';
+function classKey(t: string): ClassKey | null {
   const code = expenseClassCode(t);
   return code ? `c${code}` : null;
 }
 
-/** 04's income side names its kinds twice: first as this year's income (r1–r3), then under 年初 (r29–r31). */
-function incomeKey04(t: string, afterOpening: boolean): string | null {
-  const kinds: Array<[RegExp, number]> = [
-    [/^一般公共预算财政拨/, 1],
-    [/^政府性基金预算财政/, 2],
-    [/^国有资本经营预算财/, 3],
-  ];
-  for (const [re, n] of kinds) if (re.test(t)) return afterOpening ? `r${28 + n}` : `r${n}`;
-  if (/^本年收入合计/.test(t)) return 'r27';
-  if (/^(年初|上年)(财政拨款)?结转和结余/.test(t)) return 'r28';
-  if (/^总计/.test(t)) return 'r32';
-  return null;
+function incomeKey04(t: string, afterOpening: boolean): Line04Key | null {
+  for (const [re, income, opening] of LINES_04_KINDS) if (re.test(t)) return afterOpening ? opening : income;
+  return firstKey(LINES_04_INCOME, t);
 }
 
-function expenseKey04(t: string, afterClosing: boolean): string | null {
-  if (/^本年支出合计/.test(t)) return 'r59';
-  if (/^年末(财政拨款)?结转和结余/.test(t)) return 'r60';
-  if (/^总计/.test(t)) return 'r64';
-  if (afterClosing) {
-    if (/^一般公共预算/.test(t)) return 'r61';
-    if (/^政府性基金/.test(t)) return 'r62';
-    if (/^国有资本经营/.test(t)) return 'r63';
-  }
-  const code = expenseClassCode(t);
-  return code ? `c${code}` : null;
+function expenseKey04(t: string, afterClosing: boolean): Line04Key | ClassKey | null {
+  return firstKey(LINES_04_EXPENSE, t) ?? (afterClosing ? firstKey(LINES_04_CLOSING, t) : null) ?? classKey(t);
 }
 
 interface Side {
@@ -158,8 +126,12 @@ interface Side {
   readonly columns: ReadonlyArray<{ n: number; c: number; suffix: string }>;
 }
 
-const REQUIRED_01 = ['r1', 'r27', 'r30', 'r57', 'r60'];
-const REQUIRED_04 = ['r1', 'r27', 'r32', 'r59', 'r64'];
+/**
+ * Lines the relations need: a missing one is reported (structure/layout) rather than its relations dropped in
+ * silence. 04 rows 61–63 (年末 by kind) are often left out and only checked where printed.
+ */
+const REQUIRED_01: ReadonlyArray<Line01Key> = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r27', 'r28', 'r29', 'r30', 'r57', 'r58', 'r59', 'r60'];
+const REQUIRED_04: ReadonlyArray<Line04Key> = ['r1', 'r2', 'r3', 'r27', 'r28', 'r29', 'r30', 'r31', 'r32', 'r59', 'r60', 'r64'];
 
 export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factory: AmountFactory, notes: RecognitionNote[]): LinesTable | null {
   const { view } = block;
@@ -212,7 +184,7 @@ export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factor
     }
   });
 
-  const lines = new Map<string, Line>();
+  const lines = new Map<Line01Key | Line04Key | ClassKey, Line>();
   const names = id === '01' ? LINE_NAMES_01 : LINE_NAMES_04;
   let afterOpening = false;
   let afterClosing = false;
@@ -224,20 +196,21 @@ export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factor
     sides.forEach((side, i) => {
       const rawLabel = view.raw(r, side.label).trim();
       const t = stripNumbering(norm(rawLabel));
-      let key: string | null = null;
+      let key: Line01Key | Line04Key | ClassKey | null = null;
       if (t) {
-        if (id === '01') key = i === 0 ? incomeKey01(t) : expenseKey01(t);
+        if (id === '01') key = i === 0 ? firstKey(LINES_01_INCOME, t) : (firstKey(LINES_01_EXPENSE, t) ?? classKey(t));
         else key = i === 0 ? incomeKey04(t, afterOpening) : expenseKey04(t, afterClosing);
       } else if (id === '04' && i === 1 && afterClosing && side.rowNo !== null) {
         // 04 rows 61–63 are often printed with their 行次 only.
         const n = Number(view.text(r, side.rowNo));
-        if (n >= 61 && n <= 63) key = `r${n}`;
+        const closing = LINES_04_CLOSING[n - 61];
+        if (closing) key = closing[0];
       }
       if (!key) return;
       if (key === 'r28' && id === '04') afterOpening = true;
       if (key === 'r60' && id === '04') afterClosing = true;
       if (lines.has(key)) return;
-      const lineName = key.startsWith('c') ? rawLabel : names[key];
+      const lineName = isClassKey(key) ? rawLabel : names[key];
       const amounts = new Map<number, Amount>();
       const lineLabel = `${tableLabel(id)} ${lineName}`;
       for (const { n, c, suffix } of side.columns) {
@@ -250,16 +223,16 @@ export function readLinesTable(block: Block, id: '01' | '04', unit: Unit, factor
   for (const key of id === '01' ? REQUIRED_01 : REQUIRED_04) {
     if (!lines.has(key)) notes.push({ kind: 'line-missing', table: id, at: view.ref(headerEnd, span.c0), line: names[key] });
   }
-  return {
-    kind: 'lines',
-    id,
+  const base = {
+    kind: 'lines' as const,
     sheet: view.sheet.name,
     range: view.range(block.r0, span.c0, lastRow, span.c1),
     title: block.title || TABLE_TITLES[id],
     unit,
     step: factory.stepFor(unit),
-    lines,
   };
+  // The keys come from 01's lists for 01 and from 04's for 04.
+  return id === '01' ? { ...base, id, lines: lines as Map<Line01Key | ClassKey, Line> } : { ...base, id, lines: lines as Map<Line04Key | ClassKey, Line> };
 }
 
 export type { SheetView };

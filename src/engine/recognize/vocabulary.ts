@@ -3,7 +3,7 @@
  * column, the 三公 items and the titles of tables outside the nine. Patterns apply to normalised text (`norm`).
  * A new synonym is a line here plus a test (tests/engine/recognize-layouts.test.ts), never a branch in code.
  */
-import { TableId } from '../model';
+import { Line01Key, Line04Key, TableId } from '../model';
 
 /**
  * Title patterns per table, tried in this order (04 before 01, 06 before 05: the longer title contains the shorter).
@@ -87,3 +87,52 @@ export const SANGONG_ITEMS: ReadonlyArray<readonly [number, RegExp, RegExp?]> = 
 
 /** 预算数 / 决算数 in a 三公 header. */
 export const SANGONG_GROUP = /^(全年)?(预算|决算)数?$/;
+
+/** Line labels of 01 and 04 (after numbering is stripped), by the line they name; the first match wins. */
+export const LINES_01_INCOME: ReadonlyArray<readonly [Line01Key, RegExp]> = [
+  ['r1', /^一般公共预算财政拨款/],
+  ['r2', /^政府性基金预算财政拨/],
+  ['r3', /^国有资本经营预算财政/],
+  ['r4', /^上级补助/],
+  ['r5', /^事业收入/],
+  ['r6', /^经营收入/],
+  ['r7', /^附属单位上缴/],
+  ['r8', /^其他收入/],
+  ['r27', /^本年收入合计/],
+  ['r28', /^使用非财政拨款结余/],
+  ['r29', /^(年初|上年)结转和结余/],
+  ['r30', /^总计/],
+];
+
+export const LINES_01_EXPENSE: ReadonlyArray<readonly [Line01Key, RegExp]> = [
+  ['r57', /^本年支出合计/],
+  ['r58', /^结余分配/],
+  ['r59', /^年末结转和结余/],
+  ['r60', /^总计/],
+];
+
+/** 04's income side names the three kinds twice: this year's income (r1–r3), then under 年初 (r29–r31). */
+export const LINES_04_KINDS: ReadonlyArray<readonly [RegExp, Line04Key, Line04Key]> = [
+  [/^一般公共预算财政拨/, 'r1', 'r29'],
+  [/^政府性基金预算财政/, 'r2', 'r30'],
+  [/^国有资本经营预算财/, 'r3', 'r31'],
+];
+
+export const LINES_04_INCOME: ReadonlyArray<readonly [Line04Key, RegExp]> = [
+  ['r27', /^本年收入合计/],
+  ['r28', /^(年初|上年)(财政拨款)?结转和结余/],
+  ['r32', /^总计/],
+];
+
+export const LINES_04_EXPENSE: ReadonlyArray<readonly [Line04Key, RegExp]> = [
+  ['r59', /^本年支出合计/],
+  ['r60', /^年末(财政拨款)?结转和结余/],
+  ['r64', /^总计/],
+];
+
+/** 04's expense side under 年末: the three kinds (r61–r63). */
+export const LINES_04_CLOSING: ReadonlyArray<readonly [Line04Key, RegExp]> = [
+  ['r61', /^一般公共预算/],
+  ['r62', /^政府性基金/],
+  ['r63', /^国有资本经营/],
+];

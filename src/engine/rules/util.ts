@@ -1,10 +1,15 @@
-import { Amount, CodedRow, CodedTable, Line, LinesTable } from '../model';
+import { Amount, CodedRow, CodedTable, Line, LineKeyOf, LinesTable } from '../model';
 import { formatAmount } from '../money';
-import { Relation, Term } from '../relation';
+import { skipped, StatedRelation, Term } from '../relation';
 
-/** A sum relation, or null when an amount is missing (unreadable cell or column: reported elsewhere). */
-export function sumOf(lhs: Amount | undefined | null, parts: ReadonlyArray<Amount | undefined | null>, text?: string): Relation | null {
-  if (!lhs || parts.some((p) => !p)) return null;
+/** What a relation with a missing amount is called: its text, else the label of an amount it has. */
+function skippedText(text: string | undefined, amounts: ReadonlyArray<Amount | undefined | null>, fallback: string): string {
+  return text ?? amounts.find((a) => a)?.label ?? fallback;
+}
+
+/** A sum relation, or a skipped one when an amount is missing (unreadable cell or column: reported elsewhere). */
+export function sumOf(lhs: Amount | undefined | null, parts: ReadonlyArray<Amount | undefined | null>, text?: string): StatedRelation {
+  if (!lhs || parts.some((p) => !p)) return skipped(skippedText(text, [lhs, ...parts], '合计 = 各项之和'));
   const rhs = positive(parts);
   return { kind: 'sum', lhs, rhs, text: text ?? describeSum(lhs, rhs) };
 }
@@ -14,19 +19,19 @@ function positive(parts: ReadonlyArray<Amount | undefined | null>): Term[] {
   return parts.map((amount) => ({ amount: amount!, sign: 1 }));
 }
 
-export function signedSum(lhs: Amount | undefined | null, terms: ReadonlyArray<[Amount | undefined | null, 1 | -1]>, text: string): Relation | null {
-  if (!lhs || terms.some(([a]) => !a)) return null;
+export function signedSum(lhs: Amount | undefined | null, terms: ReadonlyArray<[Amount | undefined | null, 1 | -1]>, text: string): StatedRelation {
+  if (!lhs || terms.some(([a]) => !a)) return skipped(text);
   const rhs: Term[] = terms.map(([amount, sign]) => ({ amount: amount as Amount, sign }));
   return { kind: 'sum', lhs, rhs, text };
 }
 
-export function same(lhs: Amount | undefined | null, rhs: Amount | undefined | null, text?: string): Relation | null {
-  if (!lhs || !rhs) return null;
+export function same(lhs: Amount | undefined | null, rhs: Amount | undefined | null, text?: string): StatedRelation {
+  if (!lhs || !rhs) return skipped(text ?? `${(lhs ?? rhs)?.label ?? '同一数字'} 与其另一处相同`);
   return { kind: 'same', lhs, rhs, text: text ?? `${lhs.label} 与 ${rhs.label} 是同一数字` };
 }
 
-export function atMost(parts: ReadonlyArray<Amount | undefined | null>, whole: Amount | undefined | null, text?: string): Relation | null {
-  if (!whole || parts.some((p) => !p)) return null;
+export function atMost(parts: ReadonlyArray<Amount | undefined | null>, whole: Amount | undefined | null, text?: string): StatedRelation {
+  if (!whole || parts.some((p) => !p)) return skipped(skippedText(text, [whole, ...parts], '部分不超过整体'));
   const lhs = positive(parts);
   return { kind: 'le', lhs, rhs: whole, text: text ?? `${lhs.map((t) => t.amount.label).join(' + ')} 不超过 ${whole.label}` };
 }
@@ -36,12 +41,12 @@ export function describeSum(lhs: Amount, rhs: ReadonlyArray<Term>): string {
   return `${lhs.label} = ${rhs.map((t) => t.amount.label).join(' + ')}`;
 }
 
-export function line(t: LinesTable | undefined, key: string): Line | undefined {
-  return t?.lines.get(key);
+export function line<T extends LinesTable>(t: T | undefined, key: LineKeyOf<T>): Line | undefined {
+  return (t?.lines as ReadonlyMap<LineKeyOf<T>, Line> | undefined)?.get(key);
 }
 
-export function lineAmount(t: LinesTable | undefined, key: string, n: number): Amount | undefined {
-  return t?.lines.get(key)?.amounts.get(n);
+export function lineAmount<T extends LinesTable>(t: T | undefined, key: LineKeyOf<T>, n: number): Amount | undefined {
+  return line(t, key)?.amounts.get(n);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { codedTable, linesTable } from '../../model';
+import { codedTable, Line01Key, linesTable } from '../../model';
 import { defineRule } from '../../rule';
 import { lineAmount, same, sumOf } from '../util';
 
@@ -12,12 +12,12 @@ export default defineRule({
     const t02 = codedTable(ctx.workbook, '02');
     if (!t01 || !t02?.total) return;
     const c = (n: number) => t02.total!.amounts.get(n);
-    const r = (k: string) => lineAmount(t01, k, 1);
+    const r = (k: Line01Key) => lineAmount(t01, k, 1);
     const rels = [
       same(r('r27'), c(1), '公开01表 本年收入合计 = 公开02表 合计（本年收入合计）'),
       sumOf(c(2), [r('r1'), r('r2'), r('r3')], '公开02表 合计（财政拨款收入）= 公开01表 三类财政拨款收入之和'),
     ];
-    const pairs: Array<[string, number]> = [
+    const pairs: Array<[Line01Key, number]> = [
       ['r4', 3],
       ['r5', 4],
       ['r6', 5],

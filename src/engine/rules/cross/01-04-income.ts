@@ -13,7 +13,7 @@ export default defineRule({
     const t02 = codedTable(ctx.workbook, '02');
     if (!t04) return;
     const rels = [same(lineAmount(t04, 'r27', 1), t02?.total?.amounts.get(2), '公开04表 本年收入合计 = 公开02表 合计（财政拨款收入）')];
-    if (t01) for (const k of ['r1', 'r2', 'r3']) rels.push(same(lineAmount(t04, k, 1), lineAmount(t01, k, 1)));
+    if (t01) for (const k of ['r1', 'r2', 'r3'] as const) rels.push(same(lineAmount(t04, k, 1), lineAmount(t01, k, 1)));
     for (const rel of rels) if (rel) ctx.relation(rel);
   },
 });

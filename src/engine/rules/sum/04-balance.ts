@@ -1,4 +1,4 @@
-import { linesTable } from '../../model';
+import { Line04Key, linesTable } from '../../model';
 import { defineRule } from '../../rule';
 import { lineAmount, same, sumOf } from '../util';
 
@@ -10,8 +10,8 @@ export default defineRule({
   check(ctx) {
     const t = linesTable(ctx.workbook, '04');
     if (!t) return;
-    const a = (k: string, n: number) => lineAmount(t, k, n);
-    const kinds: Array<[number, string, string, string]> = [
+    const a = (k: Line04Key, n: number) => lineAmount(t, k, n);
+    const kinds: Array<[number, Line04Key, Line04Key, string]> = [
       [3, 'r1', 'r29', '一般公共预算财政拨款'],
       [4, 'r2', 'r30', '政府性基金预算财政拨款'],
       [5, 'r3', 'r31', '国有资本经营预算财政拨款'],

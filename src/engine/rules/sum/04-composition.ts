@@ -1,4 +1,4 @@
-import { linesTable } from '../../model';
+import { ClassKey, Line04Key, linesTable } from '../../model';
 import { defineRule } from '../../rule';
 import { COLUMN_NAMES_04 } from '../../recognize/lines';
 import { classLines, isZero, lineAmount, sumOf } from '../util';
@@ -11,7 +11,7 @@ export default defineRule({
   check(ctx) {
     const t = linesTable(ctx.workbook, '04');
     if (!t) return;
-    const a = (k: string, n: number) => lineAmount(t, k, n);
+    const a = (k: Line04Key | ClassKey, n: number) => lineAmount(t, k, n);
     const rels = [
       sumOf(a('r27', 1), [a('r1', 1), a('r2', 1), a('r3', 1)], '本年收入合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款'),
       t.lines.has('r29') ? sumOf(a('r28', 1), [a('r29', 1), a('r30', 1), a('r31', 1)], '年初财政拨款结转和结余 = 其中三类之和') : null,
@@ -21,7 +21,7 @@ export default defineRule({
       const col = COLUMN_NAMES_04[n];
       rels.push(sumOf(a('r59', n), classLines(t).map((c) => c.line.amounts.get(n)), `本年支出合计（${col}）= 各类支出之和`));
       rels.push(sumOf(a('r64', n), [a('r59', n), a('r60', n)], `支出总计（${col}）= 本年支出合计 + 年末财政拨款结转和结余`));
-      const parts = ['r61', 'r62', 'r63'].map((k) => a(k, n));
+      const parts = (['r61', 'r62', 'r63'] as const).map((k) => a(k, n));
       // Rows 61–63 are optional; where they carry amounts they break 年末 down by kind.
       if (parts.some((p) => !isZero(p))) rels.push(sumOf(a('r60', n), parts, `年末财政拨款结转和结余（${col}）= 其下各行之和`));
     }
