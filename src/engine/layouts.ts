@@ -41,6 +41,8 @@ export interface TemplateFamily {
    */
   readonly sanGong: 'groups' | 'pairs' | 'vertical';
   readonly sanGongExtras: ReadonlyArray<'会议费' | '培训费'>;
+  /** Decimals of the 三公 amounts (some print one or none while the other tables show two). */
+  readonly sanGongDecimals: 0 | 1 | 2;
   /** An empty 07 / 08 keeps its 合计 row, or prints only the header and a note (…故本表无数据). */
   readonly emptyFunds: 'total-row' | 'note';
   /** 08 with 07's income and carry-over columns (国有资本经营预算财政拨款收入支出决算表). */
@@ -67,6 +69,7 @@ const NATIONAL: TemplateFamily = {
   econCodes: 'joined',
   sanGong: 'groups',
   sanGongExtras: [],
+  sanGongDecimals: 2,
   emptyFunds: 'total-row',
   fundColumns08: 'expense',
   zeros: 'blank',
@@ -114,6 +117,7 @@ export const TEMPLATE_FAMILIES: ReadonlyArray<TemplateFamily> = [
     ],
     sanGong: 'vertical',
     sanGongExtras: ['会议费', '培训费'],
+    sanGongDecimals: 1,
   },
   {
     ...NATIONAL,

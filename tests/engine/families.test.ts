@@ -23,6 +23,8 @@ describe.each(TEMPLATE_FAMILIES.map((f) => [f.id, f] as const))('%s', (_, family
     const a = analyze(buildGrid(departments[0], familyLayout(family)));
     const t09 = a.workbook.tables['09'];
     expect(t09?.kind === 'sangong' && [...t09.amounts.keys()].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // 三公 printed with fewer decimals is read with its own display step (its 尾差 allowance grows with it).
+    expect(t09!.step.toFixed()).toBe(['1', '0.1', '0.01'][family.sanGongDecimals]);
     const position = a.workbook.sheetOrder.indexOf(t09!.sheet) + 1;
     const extrasBefore = family.extraTables.filter((x) => family.order.indexOf(x.after) < family.order.indexOf('09')).length;
     expect(position).toBe(family.order.indexOf('09') + 1 + extrasBefore);

@@ -502,11 +502,13 @@ export function figures(dept: Department): Figures {
 // ---------------------------------------------------------------------------------------------------------
 // Showing: each cell rounded on its own
 
-/** The shown figure of an exact amount: 万元 to 0.01 (half up, as the reporting software rounds), 元 to 分. */
-export function shownValue(v: Fen, unit: Layout['unit']): Decimal {
-  if (unit === '元') return new Decimal(v.toString()).dividedBy(100);
-  const q = (v * 2n + (v >= 0n ? 10_000n : -10_000n)) / 20_000n; // round half away from zero to 0.01 万元
-  return new Decimal(q.toString()).dividedBy(100);
+/** The shown figure of an exact amount: 万元 to 0.01 (half up, as the reporting software rounds), 元 to 分, or with fewer decimals. */
+export function shownValue(v: Fen, unit: Layout['unit'], decimals: 0 | 1 | 2 = 2): Decimal {
+  // The grain in 分: 0.01 万元 is 10,000 分; one decimal less is ten times as much.
+  const grain = (unit === '元' ? 1n : 10_000n) * 10n ** BigInt(2 - decimals);
+  if (grain === 1n) return new Decimal(v.toString()).dividedBy(100);
+  const q = (v * 2n + (v >= 0n ? grain : -grain)) / (2n * grain); // round half away from zero to the grain
+  return new Decimal((q * grain).toString()).dividedBy(unit === '元' ? 100 : 1_000_000);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -550,13 +552,13 @@ class TableWriter {
     this.sheet.merge(this.r0 + r0, this.c0 + c0, this.r0 + r1, this.c0 + c1);
   }
   /** An amount cell; `undefined` is a cell the template leaves empty whatever the layout (no amount there). */
-  amount(r: number, c: number, v: Fen | undefined): void {
+  amount(r: number, c: number, v: Fen | undefined, decimals: 0 | 1 | 2 = 2): void {
     this.maxRow = Math.max(this.maxRow, r);
     if (v === undefined) return;
-    const shown = shownValue(v, this.layout.unit);
+    const shown = shownValue(v, this.layout.unit, decimals);
     let value: CellValue | undefined;
     if (shown.isZero()) value = this.layout.zero === 'blank' ? undefined : this.layout.zero === 'dash' ? '-' : 0;
-    else if (this.layout.amounts === 'text' && this.amountIndex++ % 2 === 0) value = formatAmount(shown, 2);
+    else if (this.layout.amounts === 'text' && this.amountIndex++ % 2 === 0) value = formatAmount(shown, decimals);
     else value = shown.toNumber();
     this.sheet.set(this.r0 + r, this.c0 + c, value);
   }
@@ -859,10 +861,11 @@ function writeSanGongVertical(w: TableWriter, f: Figures, dept: Department, layo
   ['项目', '预算数', '决算数'].forEach((t, i) => w.text(r, i, t));
   r++;
   const labels = ['合计', '1.因公出国（境）费', '2.公务用车购置及运行维护费', '其中：公务用车购置费', '      公务用车运行维护费', '3.公务接待费'];
+  const d = layout.family?.sanGongDecimals ?? 2;
   labels.forEach((label, k) => {
     w.text(r + k, 0, label);
-    w.amount(r + k, 1, f.t09.get(k + 1) ?? 0n);
-    w.amount(r + k, 2, f.t09.get(k + 7) ?? 0n);
+    w.amount(r + k, 1, f.t09.get(k + 1) ?? 0n, d);
+    w.amount(r + k, 2, f.t09.get(k + 7) ?? 0n, d);
   });
   r += labels.length;
   extras.forEach((name, i) => {

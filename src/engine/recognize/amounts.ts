@@ -9,6 +9,7 @@ const ZERO = new Decimal(0);
 // Display steps; Decimals are immutable, so every amount and table can share them.
 const CENT = new Decimal('0.01');
 const ONE = new Decimal(1);
+const TENTH = new Decimal('0.1');
 const HUNDRED = new Decimal(100);
 
 /** 厘 per 分 (0.01 of the unit). */
@@ -101,9 +102,27 @@ export class AmountFactory {
     return a;
   }
 
-  /** The display step chosen for a unit (0.01 until `finish` has run). */
-  stepFor(unit: Unit): Decimal {
-    return this.steps.get(unit) ?? CENT;
+  /** Tables shown with fewer decimals than the rest of their unit (三公 with one decimal or none). */
+  private readonly tableSteps = new Map<TableId, Decimal>();
+
+  /** The display step chosen for a unit, or for one table of it (0.01 until `finish` has run). */
+  stepFor(unit: Unit, table?: TableId): Decimal {
+    return (table && this.tableSteps.get(table)) || (this.steps.get(unit) ?? CENT);
+  }
+
+  /**
+   * Some provinces print 三公 with one decimal or none while the other tables show two (variants.md): when every
+   * non-zero amount of 09 (at least two) is a multiple of 0.1 or 1 in a unit shown to the cent, 09 gets that step.
+   */
+  private coarserSanGong(list: ReadonlyArray<CellAmount>): void {
+    const amounts = list.filter((a) => a.table === '09' && !a.exactZero);
+    if (amounts.length < 2) return;
+    for (const step of [ONE, TENTH]) {
+      if (amounts.every((a) => a.isMultipleOf(step.toNumber()))) {
+        this.tableSteps.set('09', step);
+        return;
+      }
+    }
   }
 
   /** Sets the display step of every amount, per unit, and notes amounts with more decimals than shown. */
@@ -119,13 +138,15 @@ export class AmountFactory {
       } else if (unit === '元' && nonZero.every((a) => a.isMultipleOf(1))) step = ONE;
       else step = CENT;
       this.steps.set(unit, step);
+      if (step === CENT) this.coarserSanGong(list);
       const half = toYuan(step, unit).times(500).toNumber();
       const dp = step.decimalPlaces();
       // li is a multiple of this exactly when the value has at most dp decimals.
       const shownLi = 10 ** (liDecimals(unit) - dp);
       for (const a of list) {
-        a.step = step;
-        a.halfStepLi = a.exactZero ? 0 : half;
+        const own = this.tableSteps.get(a.table);
+        a.step = own ?? step;
+        a.halfStepLi = a.exactZero ? 0 : own ? toYuan(own, unit).times(500).toNumber() : half;
         if (!a.exactZero && (a.li === null ? a.value.decimalPlaces() > dp : a.li % shownLi !== 0)) {
           this.notes.push({ kind: 'excess-precision', table: a.table, at: a.ref, value: a.value.toFixed(), label: a.label, decimals: dp });
         }

@@ -81,7 +81,7 @@ export function recognize(grid: Grid): Recognition {
   });
   for (const id of TABLE_IDS) {
     const t = tables[id];
-    if (t) tables[id] = { ...t, step: factory.stepFor(t.unit) } as Table;
+    if (t) tables[id] = { ...t, step: factory.stepFor(t.unit, id) } as Table;
   }
   if (blocks.length === 0 && otherTables.length === 0) notes.push({ kind: 'no-tables', sheets: grid.sheets.map((s) => s.name) });
   else for (const id of TABLE_IDS) if (!firstBlock.has(id)) notes.push({ kind: 'table-missing', table: id });
