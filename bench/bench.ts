@@ -14,6 +14,7 @@ import { ALL_RULES, analyze, Grid, recognize } from '../src/engine';
 import { runRules } from '../src/engine/check';
 import { readWorkbookBytes } from '../src/io/read';
 import { arbitraryDepartment, buildGrid, LAYOUTS } from '../tests/support/generate';
+import { narrativeBench } from './narrative';
 
 const COUNT = Number(process.env.BENCH_WORKBOOKS ?? 300);
 const ROOT = join(__dirname, '..', '..');
@@ -36,7 +37,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const layouts = Object.values(LAYOUTS);
@@ -83,8 +84,9 @@ function main(): void {
     `check / parse: ${((mc / mp) * 100).toFixed(1)} % (target ≤ 10 %); rules alone / (parse + recognize): ${((mu / (mp + mr)) * 100).toFixed(1)} %`,
     `batch check of the folder: ${batchSeconds.toFixed(2)} s, ${(files.length / batchSeconds).toFixed(1)} workbooks/s (target ≥ 50 on 2 cores)`,
     `error findings on consistent workbooks: ${errors} (must be 0)`,
+    ...(await narrativeBench(ROOT)),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main();
+void main();

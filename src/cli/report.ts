@@ -22,11 +22,13 @@ export function visibleFindings(a: Analysis, noInfo: boolean): Finding[] {
 }
 
 /** One JSON object per workbook, in the shape the issue fixes; amounts are decimal strings. */
-export function jsonLine(r: FileResult, noInfo: boolean): string {
+/** One line of JSON for one workbook; `extra` adds keys a command knows more about (the narrative's figure counts). */
+export function jsonLine(r: FileResult, noInfo: boolean, extra: Record<string, unknown> = {}): string {
   if (!r.analysis) return JSON.stringify({ file: r.file, error: r.error });
   const a = r.analysis;
   return JSON.stringify({
     file: r.file,
+    ...extra,
     unit: a.unit,
     tables: a.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
     ...(r.notes?.length ? { notes: r.notes } : {}),

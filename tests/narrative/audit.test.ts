@@ -1,7 +1,7 @@
 /** The audit of a narrative text against the tables and the 补充信息. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditNarrative, NarrativeFinding } from '../../src/engine/narrative';
+import { auditNarrative, auditNarrativeFigures, NarrativeFinding } from '../../src/engine/narrative';
 import { ctxOf, EXAMPLE, FIXTURE, seedLines } from './helpers';
 
 const generated = readFileSync(join(__dirname, 'hongshan-2024.expected.txt'), 'utf8');
@@ -41,9 +41,22 @@ test('without 补充信息 the seed\'s change rates are still judged by the text
   const findings = audit(seedLines(), FIXTURE);
   const rates = findings.filter((f) => f.rule === 'narrative/rate').map((f) => f.line);
   expect(rates).toEqual([693, 716, 729, 737, 755, 1021]);
+  // One warning for the absent sheet, naming every input it would hold, not one per figure.
   const unverifiable = findings.filter((f) => f.rule === 'narrative/unverifiable');
-  expect(unverifiable.length).toBeGreaterThan(10);
-  expect(unverifiable[0].message).toContain('缺少：上年收入总计');
+  expect(unverifiable).toHaveLength(1);
+  expect(unverifiable[0].message).toContain('工作簿中没有“补充信息”工作表');
+  expect(unverifiable[0].message).toContain('缺少：上年收入总计、上年支出总计');
+  const { figures } = auditNarrativeFigures(ctxOf(FIXTURE), seedLines(), { source: 'test.txt', unit: 'line' });
+  expect(figures).toEqual({ total: 117, checked: 72, unverifiable: 45, unrecognised: 0 });
+});
+
+test('with its 补充信息 every figure of the seed report is checked', () => {
+  expect(auditNarrativeFigures(ctxOf(EXAMPLE), seedLines(), { source: 'test.txt', unit: 'line' }).figures).toEqual({ total: 117, checked: 117, unverifiable: 0, unrecognised: 0 });
+});
+
+test('a missing 补充信息 input gives one warning, however many figures need it', () => {
+  const f = audit(generated, FIXTURE).filter((x) => x.rule === 'narrative/unverifiable');
+  expect(f).toHaveLength(1);
 });
 
 test('the generated text passes the audit unchanged', () => {
@@ -100,4 +113,24 @@ test('other wordings of the same statements are checked too (完成预算的, �
     .replace('较上年减少0.48万元，降低35.3%', '比上年减少0.48万元，下降36.3%')
     .replace('降低25.2%；支出', '降低25.2%;支出');
   expect(audit(variant).map((f) => `${f.rule} ${f.severity} ${f.actual}`)).toEqual(['narrative/rate error 91.4', 'narrative/rate error 36.3']);
+});
+
+describe('the wrong figures issue #12 found passing silently are checked now', () => {
+  test.each([
+    ['2024年度收入总计1,010.75万元', '2024年度收入总计为1,010.76万元', '3 narrative/amount error'],
+    ['收入减少341.32万元，降低25.2%；', '收入较上年决算数减少341.32万元，下降29.9%；', '3 narrative/rate error'],
+    // An amount in 元: 10,117,200.00 元 = 1,011.72 万元, not the table's 1,010.72 (and no longer the sum of its parts).
+    ['2024年度支出合计1,010.72万元', '本年支出合计10,117,200.00元', '9 narrative/amount error'],
+    ['全年预算为0.88万元，支出决算为0.88万元，完成全年预算的100%。较上年', '全年预算为0.88万元，“三公”经费财政拨款支出决算为0.98万元，完成全年预算的100%。较上年', '52 narrative/amount error'],
+  ])('%s → %s', (from, to, finding) => {
+    expect(generated).toContain(from);
+    const { findings, figures } = auditNarrativeFigures(ctxOf(EXAMPLE), generated.replace(from, to).split('\n'), { source: 'test.txt', unit: 'line' });
+    expect(findings.map((f) => `${f.line} ${f.rule} ${f.severity}`)).toContain(finding);
+    expect(figures.unrecognised).toBe(0);
+  });
+
+  test('an amount in 元 that equals the table within rounding passes', () => {
+    const text = generated.replace('2024年度支出合计1,010.72万元', '本年支出合计10,107,249.00元');
+    expect(auditNarrativeFigures(ctxOf(EXAMPLE), text.split('\n'), { source: 'test.txt', unit: 'line' }).findings).toEqual([]);
+  });
 });

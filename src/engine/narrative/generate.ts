@@ -5,6 +5,7 @@ import { amountText, changeRateText, percentOf, shareText, sharesText } from './
 import { Inputs, SPECIAL_DEFAULT, Supplement, supplementLayout } from './supplement';
 import { Fig, MissingInput, NarrativeBlock, NarrativeDoc, Segment } from './types';
 import { Grid } from '../grid';
+import { CHANGE_DOWN, CHANGE_UP, COMPLETION, RATE_DOWN, RATE_UP, say, TABLE_SENTENCES, TableSentence } from './phrasebook';
 
 /** Builds one paragraph's segments; figures keep their provenance, gaps become 【待补充：…】. */
 class Para {
@@ -172,9 +173,10 @@ class Generator {
       return '持平';
     }
     const up = diff.gt(0);
-    p.t(up ? '增加' : '减少').derived(amountText(diff.abs()), diff.abs(), `${name}增减额`, [cur, prev]).t('万元');
-    if (!prev.value.isZero()) p.t(`，${up ? '增长' : '降低'}`).derived(changeRateText(cur.value, prev.value), diff.abs().dividedBy(prev.value).times(100), `${name}增减率`, [cur, prev]).t('%');
-    return up ? '增加' : '减少';
+    const word = up ? CHANGE_UP[0] : CHANGE_DOWN[0];
+    p.t(word).derived(amountText(diff.abs()), diff.abs(), `${name}增减额`, [cur, prev]).t('万元');
+    if (!prev.value.isZero()) p.t(`，${up ? RATE_UP[0] : RATE_DOWN[0]}`).derived(changeRateText(cur.value, prev.value), diff.abs().dividedBy(prev.value).times(100), `${name}增减率`, [cur, prev]).t('%');
+    return word;
   }
 
   private reason(p: Para, keys: ReadonlyArray<string>, lead: string): void {
@@ -314,7 +316,7 @@ class Generator {
     const total = this.sup('budget.total') ?? (budgets.every((b) => b) && budgets.length ? sumFig('年初预算合计（各项之和）', budgets as Fig[]) : null);
     const lead = this.para();
     lead.t(`${this.year}年度一般公共预算财政拨款支出年初预算为`).fig(total, 'budget.total', this.label('budget.total')).t('万元，支出决算为').fig(gpb, 'table', '公开05表 合计').t('万元');
-    if (total && gpb && !total.value.isZero()) lead.t('，完成年初预算的').derived(shareText(gpb.value, total.value, 1), percentOf(gpb.value, total.value), '年初预算完成率', [gpb, total]).t('%');
+    if (total && gpb && !total.value.isZero()) lead.t(`，${COMPLETION.annual}`).derived(shareText(gpb.value, total.value, 1), percentOf(gpb.value, total.value), '年初预算完成率', [gpb, total]).t('%');
     lead.t('。其中：');
     let klass = '';
     let ci = 0;
@@ -340,7 +342,7 @@ class Generator {
       return;
     }
     const why = this.in.reason(key)?.replace(/[。\s]+$/, '');
-    const rate = () => p.t('，完成年初预算的').derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '年初预算完成率', [actual, budget]).t('%');
+    const rate = () => p.t(`，${COMPLETION.annual}`).derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '年初预算完成率', [actual, budget]).t('%');
     if (budget.value.isZero()) {
       p.t(why ? `，支出决算数大于年初预算数的主要原因：${why}。` : '。');
     } else if (actual.value.eq(budget.value) || !why) {
@@ -374,8 +376,15 @@ class Generator {
       this.para().t('本单位当年无政府性基金预算财政拨款收入支出。');
       return;
     }
-    const p = this.para().t(`${this.year}年度政府性基金预算财政拨款年初结转和结余`);
-    p.fig(this.t.total('07', 1), 'table', '公开07表 年初结转和结余').t('万元，本年收入').fig(this.t.total('07', 2), 'table', '公开07表 本年收入').t('万元，本年支出').fig(this.t.total('07', 3), 'table', '公开07表 本年支出').t('万元，年末结转和结余').fig(this.t.total('07', 6), 'table', '公开07表 年末结转和结余').t('万元。');
+    this.tableSentence('fund');
+  }
+
+  /** 七/八 with amounts: the phrasebook's sentence of 合计-row figures. */
+  private tableSentence(section: TableSentence['section']): void {
+    const s = TABLE_SENTENCES.find((x) => x.section === section)!;
+    const p = this.para().t(`${this.year}年度${s.lead}`);
+    for (const part of s.parts) p.t(`${part.join}${part.cue}`).fig(this.t.total(s.table, part.col), 'table', `公开${s.table}表 ${part.cue}`).t('万元');
+    p.t('。');
   }
 
   private s8(): void {
@@ -386,7 +395,7 @@ class Generator {
       this.para().t('本单位当年无国有资本经营预算财政拨款支出。');
       return;
     }
-    this.para().t(`${this.year}年度国有资本经营预算财政拨款支出`).fig(this.t.total('08', 1), 'table', '公开08表 合计').t('万元，其中：基本支出').fig(this.t.total('08', 2), 'table', '公开08表 基本支出').t('万元，项目支出').fig(this.t.total('08', 3), 'table', '公开08表 项目支出').t('万元。');
+    this.tableSentence('capital');
   }
 
   /** "较上年{增减}…。决算数较上年{增减}的主要原因：{原因}。" after a 三公 figure. */
@@ -410,7 +419,7 @@ class Generator {
       this.sangongChange(p, actual, 'sangong.prev_total', '“三公”经费', '');
     } else {
       p.t(`${this.year}年度“三公”经费财政拨款支出全年预算为`).fig(budget, 'table', '公开09表 预算数合计').t('万元，支出决算为').fig(actual, 'table', '公开09表 决算数合计').t('万元');
-      if (budget && actual && !budget.value.isZero()) p.t('，完成全年预算的').derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '“三公”经费完成率', [actual, budget]).t('%');
+      if (budget && actual && !budget.value.isZero()) p.t(`，${COMPLETION.full}`).derived(shareText(actual.value, budget.value, 1), percentOf(actual.value, budget.value), '“三公”经费完成率', [actual, budget]).t('%');
       this.sangongChange(p, actual, 'sangong.prev_total', '“三公”经费', '。');
     }
     this.plain('h2', '（二）“三公”经费财政拨款支出决算具体情况说明。');
@@ -430,7 +439,7 @@ class Generator {
         return;
       }
       q.t('全年预算为').fig(b, 'table', `公开09表 预算数（${name}）`).t('万元，支出决算为').fig(a, 'table', `公开09表 决算数（${name}）`).t('万元');
-      if (b && a && !b.value.isZero()) q.t('，完成全年预算的').derived(shareText(a.value, b.value, 1), percentOf(a.value, b.value), `${name}完成率`, [a, b]).t('%');
+      if (b && a && !b.value.isZero()) q.t(`，${COMPLETION.full}`).derived(shareText(a.value, b.value, 1), percentOf(a.value, b.value), `${name}完成率`, [a, b]).t('%');
       this.sangongChange(q, a, prevKey, name, '；');
       if (bc !== 3) return;
       q.t('其中：');
@@ -467,27 +476,28 @@ class Generator {
       this.para().t(`本单位${this.year}年度无政府采购支出。`);
       return;
     }
-    const p = this.para().t(`本单位${this.year}年度政府采购支出总额`).fig(total, 'proc.total', this.label('proc.total')).t('万元，其中：政府采购货物支出');
-    p.fig(goods, 'proc.goods', this.label('proc.goods')).t('万元、政府采购工程支出').fig(works, 'proc.works', this.label('proc.works')).t('万元、政府采购服务支出').fig(services, 'proc.services', this.label('proc.services')).t('万元。授予中小企业合同金额');
-    p.fig(sme, 'proc.sme', this.label('proc.sme')).t('万元，占政府采购支出总额的');
-    this.shareOrGap(p, sme, total, '中小企业合同金额占比').t('%，其中：授予小微企业合同金额').fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元，占授予中小企业合同金额的');
-    this.shareOrGap(p, micro, sme, '小微企业合同金额占比').t('%。');
+    const p = this.para().t(`本单位${this.year}年度${say('proc.total')}`).fig(total, 'proc.total', this.label('proc.total')).t(`万元，其中：${say('proc.goods')}`);
+    p.fig(goods, 'proc.goods', this.label('proc.goods')).t(`万元、${say('proc.works')}`).fig(works, 'proc.works', this.label('proc.works')).t(`万元、${say('proc.services')}`).fig(services, 'proc.services', this.label('proc.services')).t(`万元。${say('proc.sme')}`);
+    p.fig(sme, 'proc.sme', this.label('proc.sme')).t('万元');
+    this.share(p, sme, total, '，占政府采购支出总额的', '中小企业合同金额占比');
+    p.t(`，其中：${say('proc.small_micro')}`).fig(micro, 'proc.small_micro', this.label('proc.small_micro')).t('万元');
+    this.share(p, micro, sme, '，占授予中小企业合同金额的', '小微企业合同金额占比');
+    p.t('。');
   }
 
-  private shareOrGap(p: Para, part: Fig | null, whole: Fig | null, label: string): Para {
-    if (part && whole && !whole.value.isZero()) return p.derived(shareText(part.value, whole.value, 1), percentOf(part.value, whole.value), label, [part, whole]);
-    if (part && whole) return p.t('0');
-    return p.gap(part ? 'proc.total' : 'proc.sme', label);
+  /** "，占…的r%" when both figures are known and the whole is not 0 (no share of nothing); the gaps are marked already. */
+  private share(p: Para, part: Fig | null, whole: Fig | null, words: string, label: string): void {
+    if (part && whole && !whole.value.isZero()) p.t(words).derived(shareText(part.value, whole.value, 1), percentOf(part.value, whole.value), label, [part, whole]).t('%');
   }
 
   private s12(): void {
     this.plain('h1', '十二、国有资产占用情况说明');
     const count = (k: string) => p.fig(this.sup(k), k, this.label(k), this.in.num(k)?.toString());
-    const p = this.para().t(`截至${this.year}年12月31日，${this.dept}共有车辆`);
+    const p = this.para().t(`截至${this.year}年12月31日，${this.dept}${say('asset.vehicles')}`);
     count('asset.vehicles').t('辆');
     const desc = this.in.text('asset.vehicles_desc');
     if (desc) p.t(`，${desc.replace(/^[，,]|[。；\s]+$/g, '')}`);
-    p.t('；单位价值100万元以上设备');
+    p.t(`；${say('asset.equipment_1m')}`);
     count('asset.equipment_1m').t('台（套）。');
   }
 
@@ -517,10 +527,10 @@ class Generator {
       const name = this.in.text(k('name'))!;
       const budget = this.sup(k('budget'));
       const actual = this.sup(k('actual'));
-      const r = this.para().t(`${name.replace(/项目$/, '')}项目绩效自评综述：项目全年预算数为`).fig(budget, k('budget'), this.label(k('budget'))).t('万元，执行数为').fig(actual, k('actual'), this.label(k('actual'))).t('万元，完成预算');
-      if (budget && actual && !budget.value.isZero()) r.derived(shareText(actual.value, budget.value, 0), percentOf(actual.value, budget.value), `${name}执行率`, [actual, budget]);
-      else r.gap(k('budget'), this.label(k('budget')));
-      r.t('%。主要产出和效益：').textInput(this.in.text(k('output')), k('output'), this.label(k('output')));
+      const r = this.para().t(`${name.replace(/项目$/, '')}项目绩效自评综述：项目全年预算数为`).fig(budget, k('budget'), this.label(k('budget'))).t('万元，执行数为').fig(actual, k('actual'), this.label(k('actual'))).t('万元');
+      // No rate on a zero budget (narrative.md §1); a missing figure was marked where it stands.
+      if (budget && actual && !budget.value.isZero()) r.t(`，${COMPLETION.project}`).derived(shareText(actual.value, budget.value, 0), percentOf(actual.value, budget.value), `${name}执行率`, [actual, budget]).t('%');
+      r.t('。主要产出和效益：').textInput(this.in.text(k('output')), k('output'), this.label(k('output')));
       r.t('。发现的问题及原因：').textInput(this.in.text(k('problem')), k('problem'), this.label(k('problem')));
       r.t('。下一步改进措施：').textInput(this.in.text(k('next')), k('next'), this.label(k('next'))).t('。');
     }

@@ -24,7 +24,7 @@ export function narrativeOf(ctx: NarrativeContext): NarrativeDoc {
 }
 
 export { generateNarrative } from './generate';
-export { auditNarrative, type AuditOptions } from './audit';
+export { auditNarrative, auditNarrativeFigures, type AuditOptions, type FigureCounts, type NarrativeAudit } from './audit';
 export { supplementLayout, readSupplement, checkSupplement, reasonNote, SUPPLEMENT_SHEET } from './supplement';
 export type { LayoutRow, Supplement, SupplementEntry } from './supplement';
 export * from './types';

@@ -4,9 +4,21 @@
  * against the sentence's own 预算 and 决算 amounts. Needs the text only.
  */
 import type { Sentence } from '../../narrative/text';
-import { AMOUNT, CHANGE, defineNarrativeRule, direction, halfOf, num, sameBlock, statedFigures, TextHit } from './define';
+import { AMOUNT, CHANGE, defineTextRule, direction, halfOf, num, sameBlock, statedFigures, TextHit } from './define';
 
-export const TEXT_CONTRADICTION = defineNarrativeRule({
+export const TEXT_CONTRADICTION = defineTextRule({
+  check: (ctx) => checkContradictions(ctx.sentences),
+  cases: {
+    valid: [
+      ['九、财政拨款“三公”经费支出决算情况说明', '较上年减少0.48万元，降低35.3%。决算数较上年减少的主要原因：压减支出。', '与上年基本持平，增加0.01万元。'],
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为10.00万元，支出决算为12.00万元，支出决算数大于年初预算数的主要原因：调剂。'],
+    ],
+    invalid: [
+      ['一、收入支出决算总体情况说明', '与2023年度相比，收入减少341.32万元，增长25.2%。'],
+      ['一、收入支出决算总体情况说明', '支出持平，减少341.32万元。'],
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为10.00万元，支出决算为8.00万元，支出决算数大于年初预算数的主要原因：调剂。'],
+    ],
+  },
   id: 'narrative/contradiction',
   severity: 'error',
   title: '同一数字的说法自相矛盾',

@@ -1,6 +1,8 @@
 /** The shape of a narrative rule and the helpers that the text-only rules (narrative.md §5) share. */
 import Decimal from 'decimal.js';
 import { Severity } from '../../finding';
+import { CHANGE_PATTERN, RATE_PATTERN } from '../../narrative/phrasebook';
+import type { Supplement } from '../../narrative/supplement';
 import type { Sentence } from '../../narrative/text';
 
 export interface NarrativeRule {
@@ -12,6 +14,26 @@ export interface NarrativeRule {
 
 export function defineNarrativeRule(rule: NarrativeRule): NarrativeRule {
   if (!/^narrative\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`bad rule id ${rule.id}`);
+  return rule;
+}
+
+/** What a rule over the text sees: its sentences (each with section, subsection and line) and the 补充信息. */
+export interface NarrativeRuleContext {
+  readonly sentences: ReadonlyArray<Sentence>;
+  readonly supplement: Supplement | null;
+}
+
+/**
+ * A rule that reads the text, in the shape of a table rule: metadata, `check`, and cases — texts (lines, the first a
+ * section heading) it must leave alone and texts it must report — that tests/narrative/rules.test.ts runs.
+ */
+export interface TextRule extends NarrativeRule {
+  readonly check: (ctx: NarrativeRuleContext) => TextHit[];
+  readonly cases: { readonly valid: ReadonlyArray<ReadonlyArray<string>>; readonly invalid: ReadonlyArray<ReadonlyArray<string>> };
+}
+
+export function defineTextRule(rule: TextRule): TextRule {
+  defineNarrativeRule(rule);
   return rule;
 }
 
@@ -29,8 +51,11 @@ export interface TextHit {
   readonly ref?: Sentence;
 }
 
-/** An amount as the text writes it ("1,010.72", "3.2", "0"). */
-export const AMOUNT = '([0-9][0-9,]*(?:\\.[0-9]+)?)';
+/**
+ * An amount as the text writes it ("1,010.72", "3.2", "0"). It starts only where a run of digits starts: without
+ * the look-behind a failed match would be retried from every digit of a long run ("1,1,1,…" is quadratic).
+ */
+export const AMOUNT = '(?<![0-9.,])([0-9][0-9,]*(?:\\.[0-9]+)?)';
 /** Half the display step of a table amount, 0.005 万元 (narrative.md §5 "Rounding-aware tests"). */
 export const H = new Decimal('0.005');
 
@@ -47,7 +72,7 @@ export function direction(word: string): -1 | 0 | 1 {
 }
 
 /** `{增减词}{变动额}万元[，{升降词}{变动率}%]` anywhere in a text. */
-export const CHANGE = new RegExp(`(增加|减少)${AMOUNT}万元(?:，(增长|降低|下降|减少|增加|上升)([0-9]+(?:\\.[0-9]+)?)%)?`, 'g');
+export const CHANGE = new RegExp(`${CHANGE_PATTERN}${AMOUNT}万元(?:，${RATE_PATTERN}([0-9]+(?:\\.[0-9]+)?)%)?`, 'g');
 
 /** An amount in 万元 that is a figure of the text (not "100万元以上", the threshold of 十二). */
 export const FIGURE = new RegExp(`${AMOUNT}万元(?!以上|以下)`, 'g');
@@ -69,19 +94,38 @@ export interface StatedFigure {
   readonly kind: 'change' | 'budget' | 'plain';
 }
 
-export function statedFigures(text: string): StatedFigure[] {
+const CLAUSE_END = new Set(['，', '。', '；', '：', '、']);
+
+/** Several rules read the same sentence's figures: the last texts' figures are kept (a bounded cache). */
+const recent = new Map<string, ReadonlyArray<StatedFigure>>();
+const RECENT_MAX = 16;
+
+export function statedFigures(text: string): ReadonlyArray<StatedFigure> {
+  const known = recent.get(text);
+  if (known) return known;
+  const out = readFigures(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(text, out);
+  return out;
+}
+
+function readFigures(text: string): StatedFigure[] {
   const out: StatedFigure[] = [];
+  // The clause start moves forward only: one pass over the text, however many figures it holds.
+  let start = 0;
+  let scanned = 0;
   for (const m of text.matchAll(FIGURE)) {
     const index = m.index!;
-    const before = text.slice(0, index);
-    const start = Math.max(...['，', '。', '；', '：', '、'].map((p) => before.lastIndexOf(p))) + 1;
-    const label = before
-      .slice(start)
+    for (; scanned < index; scanned++) if (CLAUSE_END.has(text[scanned])) start = scanned + 1;
+    const label = text
+      .slice(start, index)
       .replace(/^(?:（\d+）|\d+\.)/, '')
       .replace(/^(?:本单位|本部门|我部门|我单位)?(?:\d{4}年度?)?/, '')
       .replace(/(?:为|是|共计|达到)$/, '');
     const kind = /(增加|减少)$/.test(label) ? 'change' : /预算数?$|预算数为$/.test(label) ? 'budget' : 'plain';
     out.push({ value: num(m[1]), written: m[1], index, label, kind });
+    // A second figure of the same clause is named by the words after the first one.
+    start = index + m[0].length;
   }
   return out;
 }

@@ -3,14 +3,14 @@
  * RuleContext lacks, so src/engine/narrative runs them; each entry carries the catalogue metadata of a Rule.
  */
 import { TEXT_CONTRADICTION } from './contradiction';
-import { defineNarrativeRule, NarrativeRule } from './define';
+import { defineNarrativeRule, NarrativeRule, TextRule } from './define';
 import { TEXT_RESTATED } from './restated';
 import { TEXT_SUM } from './text-sums';
 import { TEXT_UNIT_MISSING } from './unit-missing';
 import { TEXT_ZERO_BASE } from './zero-base';
 
-export type { NarrativeRule, TextHit } from './define';
-export { defineNarrativeRule } from './define';
+export type { NarrativeRule, NarrativeRuleContext, TextHit, TextRule } from './define';
+export { defineNarrativeRule, defineTextRule } from './define';
 export { checkContradictions, TEXT_CONTRADICTION } from './contradiction';
 export { checkRestated, TEXT_RESTATED } from './restated';
 export { checkTextSums, TEXT_SUM } from './text-sums';
@@ -114,6 +114,9 @@ export const TEXT_UNRECOGNISED = defineNarrativeRule({
   title: '含数字的句子未能识别',
   why: '这句话包含金额或百分比，但不符合已知的说明写法，没有核对；请人工核对。',
 });
+
+/** The rules that read the text alone, in the order their findings are reported. */
+export const TEXT_RULES: ReadonlyArray<TextRule> = [TEXT_CONTRADICTION, TEXT_ZERO_BASE, TEXT_RESTATED, TEXT_SUM, TEXT_UNIT_MISSING];
 
 export const NARRATIVE_RULES: ReadonlyArray<NarrativeRule> = [
   SUPPLEMENT_MISSING,

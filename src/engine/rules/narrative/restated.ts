@@ -5,9 +5,17 @@
  * may be different figures.
  */
 import type { Sentence } from '../../narrative/text';
-import { defineNarrativeRule, StatedFigure, statedFigures, TextHit } from './define';
+import { defineTextRule, StatedFigure, statedFigures, TextHit } from './define';
 
-export const TEXT_RESTATED = defineNarrativeRule({
+export const TEXT_RESTATED = defineTextRule({
+  check: (ctx) => checkRestated(ctx.sentences),
+  cases: {
+    valid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '一般公共预算财政拨款支出1,010.72万元。', '一般公共预算财政拨款支出1,010.72万元，主要用于以下方面：'],
+      ['十一、其他重要事项的情况说明', '由中小企业供应商中标或成交的，采购金额246.47万元；由小微企业供应商中标或成交的，采购金额0万元。'],
+    ],
+    invalid: [['五、一般公共预算财政拨款支出决算情况说明', '一般公共预算财政拨款支出1,010.72万元。', '一般公共预算财政拨款支出1,010.75万元，主要用于以下方面：']],
+  },
   id: 'narrative/restated',
   severity: 'error',
   title: '同一数字前后写得不一样',
@@ -15,7 +23,7 @@ export const TEXT_RESTATED = defineNarrativeRule({
 });
 
 /** Labels that name an attribute of a subject stated before, not a figure by themselves. */
-const GENERIC = /^(?:支出决算|决算数?|执行数|资金|金额|合计|总计|年初预算|全年预算|预算数?|项目全年预算数?|其中|支出)$|均$/;
+const GENERIC = /^(?:支出决算|决算数?|执行数|资金|(?:采购|预算|涉及预算)?金额|合计|总计|年初预算|全年预算|预算数?|项目全年预算数?|其中|支出)$|均$/;
 
 export function checkRestated(sentences: ReadonlyArray<Sentence>): TextHit[] {
   const out: TextHit[] = [];

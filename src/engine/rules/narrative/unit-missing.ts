@@ -4,9 +4,17 @@
  * by their own unit ("3个", "24个绩效指标", "1辆") are never taken for amounts.
  */
 import type { Sentence } from '../../narrative/text';
-import { defineNarrativeRule, TextHit } from './define';
+import { defineTextRule, TextHit } from './define';
 
-export const TEXT_UNIT_MISSING = defineNarrativeRule({
+export const TEXT_UNIT_MISSING = defineTextRule({
+  check: (ctx) => checkUnits(ctx.sentences),
+  cases: {
+    valid: [['十三、预算绩效情况说明', '共涉及项目3个，资金499.63万元，占一般公共预算项目支出总额的100%。']],
+    invalid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '一般公共预算财政拨款支出增加1193.20万元，增长13.95。'],
+      ['一、收入支出决算总体情况说明', '2024年度收入总计1,010.75，支出总计1,010.75万元。'],
+    ],
+  },
   id: 'narrative/unit-missing',
   severity: 'warning',
   title: '百分比缺少%或金额缺少单位',

@@ -3,9 +3,20 @@
  * whose stated 预算数 is 0, or a 增长率 where the text's own figures put the previous year at 0 (本年 = 增加额).
  */
 import type { Sentence } from '../../narrative/text';
-import { CHANGE, defineNarrativeRule, num, sameBlock, StatedFigure, statedFigures, TextHit } from './define';
+import { CHANGE, defineTextRule, num, sameBlock, StatedFigure, statedFigures, TextHit } from './define';
 
-export const TEXT_ZERO_BASE = defineNarrativeRule({
+export const TEXT_ZERO_BASE = defineTextRule({
+  check: (ctx) => checkZeroBases(ctx.sentences),
+  cases: {
+    valid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为10.00万元，支出决算为8.00万元，完成年初预算的80%。'],
+      ['十一、其他重要事项的情况说明', '机关运行经费支出20.00万元，比2023年度增加10.00万元，增长100.00%。'],
+    ],
+    invalid: [
+      ['五、一般公共预算财政拨款支出决算情况说明', '（1）行政运行（项）年初预算为0万元，支出决算为8.00万元，完成年初预算的80%。'],
+      ['十一、其他重要事项的情况说明', '机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。'],
+    ],
+  },
   id: 'narrative/zero-base',
   severity: 'error',
   title: '基数为 0 却写了百分比',
@@ -16,8 +27,11 @@ export const TEXT_ZERO_BASE = defineNarrativeRule({
 function completionOnZero(s: Sentence, out: TextHit[]): void {
   const rate = /(完成(?:了)?(?:年初|全年)?预算(?:的)?|执行率(?:为)?)([0-9]+(?:\.[0-9]+)?)%/g;
   const figs = statedFigures(s.text);
+  let next = 0;
+  let budget: StatedFigure | undefined;
   for (const m of s.text.matchAll(rate)) {
-    const budget = figs.filter((f) => f.kind === 'budget' && f.index < m.index!).pop();
+    // Figures and rates come in text order: the last 预算 before the rate, found in one pass.
+    for (; next < figs.length && figs[next].index < m.index!; next++) if (figs[next].kind === 'budget') budget = figs[next];
     if (!budget || !budget.value.isZero()) continue;
     out.push({
       rule: TEXT_ZERO_BASE,
@@ -38,17 +52,27 @@ function figureOfChange(subject: string, before: ReadonlyArray<StatedFigure>): S
   return (named.length ? named : plain).pop();
 }
 
+const CLAUSE_WINDOW = 60;
+/** How far back (characters) the figure a change is about may stand: the sentence and the one before it. */
+const FIGURE_WINDOW = 400;
+
 /** "X万元 … 增加X万元，增长R%": 上年 = X − X = 0, so there is no 增长率. */
 function growthOnZero(s: Sentence, prev: Sentence | null, out: TextHit[]): void {
   const head = prev && sameBlock(prev, s) ? prev.text : '';
   const text = head + s.text;
   const figs = statedFigures(text);
+  let lo = 0;
+  let hi = 0;
   for (const m of s.text.matchAll(CHANGE)) {
     if (m[1] !== '增加' || !m[3]) continue;
     const at = head.length + m.index!;
-    const clause = text.slice(0, at).split(/[，；。]/).pop() ?? '';
+    // figs[lo, hi): the figures within FIGURE_WINDOW before the change; both ends only move forward.
+    while (hi < figs.length && figs[hi].index < at) hi++;
+    while (lo < hi && figs[lo].index < at - FIGURE_WINDOW) lo++;
+    // The subject is named within a few words of the change; a bounded window keeps this linear in the text.
+    const clause = text.slice(Math.max(0, at - CLAUSE_WINDOW), at).split(/[，；。]/).pop() ?? '';
     const subject = clause.replace(/^(?:与\d{4}年度?相比|较上年|比上年)/, '').replace(/(?:较上年|比上年|比\d{4}年度?决算数)$/, '');
-    const cur = figureOfChange(subject, figs.filter((f) => f.index < at));
+    const cur = figureOfChange(subject, figs.slice(lo, hi));
     if (!cur || cur.value.isZero() || !cur.value.eq(num(m[2]))) continue;
     out.push({
       rule: TEXT_ZERO_BASE,
