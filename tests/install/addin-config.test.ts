@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cfg = require('../../scripts/addin-config');
 
 const ROOT = path.resolve(__dirname, '../..');

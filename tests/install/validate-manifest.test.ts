@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { rewriteManifest } = require('../../scripts/addin-config');
 
 const ROOT = path.resolve(__dirname, '../..');
